@@ -1,0 +1,496 @@
+"""From a damaged newspaper page to articles made of blocks.
+
+Text taken from a PDF's text layer or from OCR keeps the shape of the printed
+page: narrow columns, a drop capital standing alone ("I" / "raqi"), blank lines
+wherever a column ends (even in the middle of a sentence or a word), and photo
+captions and the next article's headline set between the lines of the body.
+`clean_page` undoes that damage and explains each decision it took:
+
+>>> page = " I \\n\\nraqi Vice-President Nuri al-Ma-\\nliki called for“Russia’s visible \\npresence.”\\n"
+>>> result = clean_page(page)
+>>> print(result.document.text)
+Iraqi Vice-President Nuri al-Maliki called for “Russia’s visible presence.”
+>>> [d.action for d in result.decisions]
+['drop-capital', 'join-word', 'space-before-quote']
+
+How the page is read, in order:
+1. each line is sorted: body text, blank, a *display* line (set apart by a
+   leading space or far wider than the column: captions and headlines), or a
+   drop capital;
+2. display lines are told apart by where they stand: one right before an
+   article's opening (a drop capital, or a new sentence after a finished one)
+   is a headline, the others are captions;
+3. body lines are grouped into paragraphs; a blank line ends a paragraph only
+   when the sentence before it is finished (a full stop on a line shorter than
+   the column, or a new sentence after it), otherwise it is a column break;
+4. the lines of each paragraph are joined (`reader.joining`).
+
+Text that is already clean (one paragraph a line, blank lines between) comes
+out unchanged, so cleaning the cleaner's own output changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import IO
+
+from reader.document import Block, Document
+from reader.joining import WordEvidence, ends_with_line_hyphen, join_lines
+
+# A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
+SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
+# What may open a paragraph: a capital, a digit, an opening quote or bracket, a dash.
+OPENS_SENTENCE = re.compile(r"^[\"“‘'(\[—–-]*[A-Z0-9À-ÖØ-Þ$£€]")
+# A caption often starts with a short label and a full stop: "Geopolitical challenge. Russian..."
+CAPTION_LABEL = re.compile(r"^(?:\S+\s){0,2}\S+\.\s+\S")
+CAPTION_CREDIT = re.compile(
+    r"\((?:file photo|photo|AFP|AP|Reuters|Getty[^)]*|L|R|C|left|right)\)", re.I
+)
+BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
+DROP_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
+NO_SPACE_BEFORE_QUOTE = re.compile(r"(?<=[^\W_])“")
+OPENING_QUOTES = ("“", '"', "''", "‘", "'", "«")
+TITLE_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Gov Sen Rep St Gen Col Lt Sgt Capt Cmdr Adm Prof Rev Hon Pres Supt Det Insp".split()
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One choice the cleaner made, with the evidence for it (for ``reader clean --explain``)."""
+
+    action: str
+    line: int
+    before: str
+    after: str
+    evidence: str = ""
+
+    def describe(self) -> str:
+        why = f"  ({self.evidence})" if self.evidence else ""
+        return f"line {self.line}: {self.action}: {self.before!r} -> {self.after!r}{why}"
+
+
+@dataclass
+class CleanResult:
+    """The clean `Document` and every decision that made it."""
+
+    document: Document
+    decisions: list[Decision] = field(default_factory=list)
+
+    def decisions_df(self):
+        """The decisions as a pandas DataFrame (one row a decision)."""
+        import pandas as pd
+
+        columns = ["action", "line", "before", "after", "evidence"]
+        return pd.DataFrame([asdict(d) for d in self.decisions], columns=columns)
+
+
+@dataclass(slots=True)
+class Line:
+    number: int  # 1-based, in the raw page
+    text: str  # without the line end and trailing spaces
+    indented: bool  # set apart by a leading space
+
+
+@dataclass
+class _Article:
+    headline: str | None = None
+    byline: str | None = None
+    paragraphs: list[list[Line]] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def normalise_text(text: str) -> str:
+    """Line ends to ``\\n``, tabs to spaces, byte-order marks and NUL removed.
+
+    >>> normalise_text("\\ufeffOne\\r\\nTwo\\tthree\\r")
+    'One\\nTwo three\\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    return text.replace("\t", " ").replace("\x00", "").replace("\x0c", "\n")
+
+
+def looks_clean(text: str) -> bool:
+    """True for text already in clean form, which the cleaner must leave as it is.
+
+    Clean text has one paragraph a line (or a few long lines), blank lines
+    between, and none of a column's marks: no drop capital, no short lines
+    broken at a hyphen.
+
+    >>> looks_clean("A headline\\n\\nA first paragraph.\\n\\nA second one.\\n")
+    True
+    >>> looks_clean("words broken at a col-\\numn end\\n")
+    False
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines or any(DROP_CAPITAL.match(line) for line in lines):
+        return False
+    on_long_lines = sum(len(line) for line in lines if len(line.strip()) >= 100)
+    if on_long_lines >= 0.6 * sum(len(line) for line in lines):
+        return True
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    if any("\n" in block or ends_with_line_hyphen(block) for block in blocks):
+        return False
+    finished = sum(1 for block in blocks if SENTENCE_END.search(block))
+    return len(blocks) < 3 or finished >= 0.5 * len(blocks)
+
+
+def column_width(lines: list[Line]) -> int:
+    """The page's usual line length: the upper quartile of body line lengths."""
+    lengths = sorted(
+        len(line.text.strip()) for line in lines if line.text.strip() and not line.indented
+    )
+    if not lengths:
+        return 80
+    return lengths[min(len(lengths) - 1, (3 * len(lengths)) // 4)]
+
+
+def clean_page(
+    text: str,
+    source: str | None = None,
+    *,
+    join_lost_hyphens: bool = True,
+    find_captions: bool = True,
+) -> CleanResult:
+    """Clean a page's text into a `Document` of articles; see the module docstring.
+
+    ``join_lost_hyphens`` joins OCR's "dem" / "ocrats" when the evidence is
+    strong; ``find_captions`` sets captions and headlines apart from the body.
+    """
+    text = normalise_text(text)
+    if looks_clean(text):
+        return CleanResult(_clean_text_document(text.strip("\n"), source), [])
+    decisions: list[Decision] = []
+    lines = [Line(n, raw.rstrip(), raw[:1] == " ") for n, raw in enumerate(text.split("\n"), 1)]
+    lines = _attach_drop_capitals(lines, decisions)
+    width = column_width(lines)
+    articles = _group_into_articles(lines, width, decisions, find_captions)
+    evidence = WordEvidence.from_text(text)
+    blocks: list[Block] = []
+    for index, article in enumerate(articles):
+        if article.headline:
+            blocks.append(Block("headline", article.headline, index))
+        if article.byline:
+            blocks.append(Block("byline", article.byline, index))
+        for paragraph in article.paragraphs:
+            joined = _join_paragraph(paragraph, evidence, decisions, join_lost_hyphens)
+            blocks.append(Block("paragraph", joined, index))
+        blocks.extend(Block("caption", caption, index) for caption in article.captions)
+    return CleanResult(Document.from_blocks(blocks, source=source), decisions)
+
+
+def _clean_text_document(text: str, source: str | None) -> Document:
+    """Already-clean text: keep it as it is; a short unfinished first line is the headline."""
+    document = Document.from_text(text, source=source)
+    if len(document.blocks) > 1:
+        first = document.blocks[0]
+        if len(first.text) <= 120 and not first.text.endswith((".", "!", ",", ";", ":")):
+            document.blocks[0] = Block("headline", first.text, 0, first.start, first.end)
+    return document
+
+
+def _attach_drop_capitals(lines: list[Line], decisions: list[Decision]) -> list[Line]:
+    """Join a drop capital ("I" alone on a line) to the start of its word or sentence.
+
+    The capital joins the next line's first word ("I" + "raqi") unless that line
+    starts a new word of its own after a space (" A " + " Bloomberg poll").
+    """
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        capital = DROP_CAPITAL.match(line.text) if len(line.text) < 6 else None
+        following = index + 1
+        while capital and following < len(lines) and not lines[following].text.strip():
+            following += 1
+        if capital and following < len(lines) and following - index <= 3:
+            nxt = lines[following]
+            letter, rest = capital.group(1), nxt.text
+            separate_word = rest[:1] == " " and letter in "AI" or rest.lstrip()[:1] in "“\"‘'"
+            joined = f"{letter} {rest.lstrip()}" if separate_word else letter + rest.lstrip()
+            decisions.append(
+                Decision(
+                    "drop-capital",
+                    line.number,
+                    f"{letter} | {rest.strip()[:20]}",
+                    joined[:24],
+                    "a word of its own after a space" if separate_word else "joined to its word",
+                )
+            )
+            result.append(Line(nxt.number, joined, False))
+            index = following + 1
+            continue
+        result.append(line)
+        index += 1
+    return result
+
+
+def _is_display(line: Line, width: int, narrow_columns: bool) -> bool:
+    """A line set apart from the columns: indented by a space, or far wider than a column.
+
+    Width only counts on a page that clearly has narrow columns (``narrow_columns``
+    is False for short or wide text, where a long line is just a long line).
+    """
+    stripped = line.text.strip()
+    if not stripped:
+        return False
+    return line.indented or (narrow_columns and len(stripped) > 2 * width)
+
+
+def _looks_like_caption(text: str) -> bool:
+    """Caption shape: a short label and a full stop, or a photo credit such as "(L)"."""
+    return bool(CAPTION_LABEL.match(text) or CAPTION_CREDIT.search(text)) or len(text) > 130
+
+
+def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Gap) -> bool:
+    """Does a paragraph end between these two body lines?
+
+    With a blank line between: yes if the sentence is finished (or a short
+    line ends in a colon) and the next line does not go on in lower case;
+    but not inside an open quotation that the next line does not reopen
+    (a column break that fell after a full stop inside a quotation).  Without a blank
+    line: only a finished sentence on a clearly short line, then a new one.
+    """
+    before = previous.text
+    fill = len(before.strip()) / width if width >= 20 else 0.5
+    if not gap.blank and fill >= 0.6:
+        return False  # the common case, decided cheaply: a full line inside a paragraph
+    if ends_with_line_hyphen(before) or ends_with_abbreviation(before):
+        return False
+    after = following.text.lstrip() if following is not None else ""
+    if after[:1].islower():
+        return False
+    if SENTENCE_END.search(before):
+        if not gap.blank:
+            return fill < 0.6 and bool(OPENS_SENTENCE.match(after))
+        if gap.quote_open and not after.startswith(OPENING_QUOTES):
+            return False
+        return True
+    # "The schedule (all times EDT):" on a short line, then a new line after a blank.
+    return gap.blank and before.endswith(":") and fill < 0.8 and bool(OPENS_SENTENCE.match(after))
+
+
+def ends_with_abbreviation(line: str) -> bool:
+    """A line ending in a title such as "Mr." has not finished its sentence.
+
+    >>> ends_with_abbreviation("of the Clinton proposals, Mr."), ends_with_abbreviation("it said.")
+    (True, False)
+    """
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return last.rstrip(".") in TITLE_ABBREVIATIONS and last.endswith(".")
+
+
+def quote_is_open(lines: list[Line]) -> bool:
+    """Is a quotation opened in these lines and not yet closed?
+
+    >>> quote_is_open([Line(1, "“The real issue is governance.", False)])
+    True
+    """
+    text = " ".join(line.text for line in lines)
+    # Straight " and ' double as inch and foot marks (6'3"), so only paired marks count.
+    return text.count("“") > text.count("”") or text.count("''") % 2 == 1
+
+
+@dataclass(frozen=True)
+class _Gap:
+    """What lies between two body lines."""
+
+    blank: bool
+    quote_open: bool = False
+
+
+def _group_into_articles(
+    lines: list[Line], width: int, decisions: list[Decision], find_captions: bool
+) -> list[_Article]:
+    articles = [_Article()]
+    paragraph: list[Line] = []
+    pending_display: list[Line] = []
+    blank_since_body = False
+
+    def finish_paragraph() -> None:
+        nonlocal paragraph
+        if paragraph:
+            articles[-1].paragraphs.append(paragraph)
+            paragraph = []
+
+    def resolve_display(next_line: Line | None) -> None:
+        """Decide what the display lines seen since the last body line are."""
+        nonlocal pending_display
+        if not pending_display:
+            return
+        last_body = paragraph[-1] if paragraph else None
+        opens_article = next_line is not None and (
+            last_body is None
+            or (
+                SENTENCE_END.search(last_body.text.rstrip()) is not None
+                and OPENS_SENTENCE.match(next_line.text.lstrip()) is not None
+            )
+        )
+        headline = pending_display[-1] if opens_article else None
+        if headline is not None and _looks_like_caption(headline.text.strip()):
+            headline = None
+        captions = [line for line in pending_display if line is not headline]
+        for line in captions:
+            articles[-1].captions.append(line.text.strip())
+            decisions.append(
+                Decision(
+                    "caption",
+                    line.number,
+                    line.text.strip()[:40],
+                    "caption",
+                    "set apart from the column",
+                )
+            )
+        if headline is not None:
+            finish_paragraph()
+            if articles[-1].paragraphs or articles[-1].headline:
+                articles.append(_Article())
+            articles[-1].headline = headline.text.strip()
+            decisions.append(
+                Decision(
+                    "headline",
+                    headline.number,
+                    headline.text.strip()[:40],
+                    "headline",
+                    "set apart, opens an article",
+                )
+            )
+        pending_display = []
+
+    previous_body: Line | None = None
+    body_lines = sum(1 for line in lines if line.text.strip() and not line.indented)
+    narrow_columns = body_lines >= 15 and 20 <= width <= 60
+    for line in lines:
+        if not line.text.strip():
+            blank_since_body = True
+            continue
+        if find_captions and _is_display(line, width, narrow_columns):
+            pending_display.append(line)
+            continue
+        if pending_display:
+            resolve_display(line)
+        if paragraph and previous_body is not None:
+            gap = _Gap(blank_since_body, blank_since_body and quote_is_open(paragraph))
+            if _paragraph_ends(previous_body, line, width, gap):
+                decisions.append(
+                    Decision(
+                        "paragraph-break",
+                        line.number,
+                        previous_body.text.strip()[-20:],
+                        "¶",
+                        "a finished sentence, then a new one",
+                    )
+                )
+                finish_paragraph()
+            elif blank_since_body:
+                decisions.append(
+                    Decision(
+                        "column-break",
+                        line.number,
+                        previous_body.text.strip()[-20:],
+                        "joined",
+                        "the sentence goes on after the blank",
+                    )
+                )
+        article = articles[-1]
+        if (
+            not paragraph
+            and not article.paragraphs
+            and article.byline is None
+            and BYLINE.match(line.text.strip())
+        ):
+            article.byline = line.text.strip()
+            decisions.append(
+                Decision(
+                    "byline",
+                    line.number,
+                    line.text.strip(),
+                    "byline",
+                    "'By' and names at an article start",
+                )
+            )
+            blank_since_body = False
+            continue
+        paragraph.append(line)
+        previous_body = line
+        blank_since_body = False
+    if pending_display:
+        resolve_display(None)
+    finish_paragraph()
+    return [a for a in articles if a.paragraphs or a.headline or a.captions]
+
+
+def _join_paragraph(
+    paragraph: list[Line],
+    evidence: WordEvidence,
+    decisions: list[Decision],
+    join_lost_hyphens: bool,
+) -> str:
+    text, seams = join_lines([line.text for line in paragraph], evidence, join_lost_hyphens)
+    for seam in seams:
+        number = paragraph[seam.line].number
+        decisions.append(Decision(seam.action, number, seam.before, seam.after, seam.evidence))
+    for match in NO_SPACE_BEFORE_QUOTE.finditer(text):
+        around = text[max(0, match.start() - 8) : match.end() + 8]
+        decisions.append(
+            Decision(
+                "space-before-quote",
+                paragraph[0].number,
+                around,
+                "“",
+                "an opening quote glued to a word",
+            )
+        )
+    return " ".join(NO_SPACE_BEFORE_QUOTE.sub(" “", text).split())
+
+
+def iter_page_chunks(stream: IO[str], chunk_chars: int = 1_000_000) -> Iterator[str]:
+    """Cut a long text into pieces of about ``chunk_chars`` at finished paragraphs.
+
+    A piece ends only at a blank line after a finished sentence, so no sentence
+    or word is cut in two; memory stays bounded whatever the file's size.
+    """
+    buffer: list[str] = []
+    size = 0
+    previous = ""
+    for raw in stream:
+        if size >= chunk_chars and not raw.strip() and SENTENCE_END.search(previous.rstrip()):
+            yield "".join(buffer)
+            buffer, size = [], 0
+        buffer.append(raw)
+        size += len(raw)
+        if raw.strip():
+            previous = raw
+    if buffer:
+        yield "".join(buffer)
+
+
+def clean_page_file_streaming(path: str, out: IO[str], as_json: bool = False) -> None:
+    """Clean a very large page file piece by piece, writing as it goes (bounded memory)."""
+    import json
+
+    from reader.pagefile import decode_page_bytes
+
+    with open(path, "rb") as handle:
+        head = handle.read(65536)
+    decode_page_bytes(head)  # refuses binary input with a clear message
+    first = True
+    if as_json:
+        out.write('{"articles": [')
+    with open(path, encoding="utf-8-sig", errors="replace", newline=None) as stream:
+        for chunk in iter_page_chunks(stream):
+            document = clean_page(chunk).document
+            if as_json:
+                for article in document.articles():
+                    out.write(
+                        ("" if first else ",")
+                        + "\n  "
+                        + json.dumps(article.to_json(), ensure_ascii=False)
+                    )
+                    first = False
+            elif document.text:
+                out.write(("" if first else "\n\n") + document.text)
+                first = False
+    out.write("\n]}\n" if as_json else "\n")

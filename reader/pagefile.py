@@ -1,0 +1,96 @@
+"""Reading a page file: bytes in, text out, or one clear error.
+
+Pages come from OCR engines, pdftotext, copy-paste from a browser and old
+Windows editors.  So the bytes may be UTF-8 with or without a byte-order mark,
+Windows-1252, or UTF-8 that was once decoded wrongly (mojibake such as
+``â€œ`` for ``“``).  This module turns any of those into clean Unicode text with
+``\\n`` line ends, and refuses, with one line that says why, what is not a page:
+an empty file, a binary file, a folder.
+
+>>> decode_page_bytes("Maliki said: “Yes.”".encode("cp1252", errors="replace"))[:12]
+'Maliki said:'
+>>> decode_page_bytes(b"\\xef\\xbb\\xbfOne\\r\\nTwo\\r\\n")
+'One\\nTwo\\n'
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import ftfy
+
+# A page bigger than this is refused before it is read: a news page is kilobytes,
+# a 50 MB file is already thousands of pages.
+MAX_PAGE_BYTES = 200 * 1024 * 1024
+
+
+class PageError(ValueError):
+    """A page file that cannot be read as text; the message is one line for the user."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes or many control characters.
+
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+    True
+    >>> looks_binary("Moscow and Tehran".encode())
+    False
+    """
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return control > max(8, len(sample) // 100)
+
+
+def decode_page_bytes(data: bytes) -> str:
+    """Decode page bytes to text: UTF-8 (BOM removed), else Windows-1252; repair mojibake."""
+    if looks_binary(data):
+        raise PageError("this looks like a binary file, not a text page (save the page as .txt)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # fix_text repairs mojibake but would also straighten curly quotes and join
+    # nothing else we want kept, so only the encoding repairs are switched on.
+    return ftfy.fix_text(
+        text,
+        uncurl_quotes=False,
+        fix_latin_ligatures=True,
+        fix_character_width=False,
+        normalization=None,
+        fix_line_breaks=False,
+    )
+
+
+def read_page(path: str | Path) -> str:
+    """Read a page file (or ``-`` for standard input) as text, or raise `PageError`."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
+        name = "standard input"
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise PageError(f"no such file: {file}")
+        if file.is_dir():
+            raise PageError(f"{file} is a folder; give a page file (.txt)")
+        if file.stat().st_size > MAX_PAGE_BYTES:
+            raise PageError(
+                f"{file} is {file.stat().st_size // 2**20} MB; pages over "
+                f"{MAX_PAGE_BYTES // 2**20} MB are refused (split the file)"
+            )
+        data = file.read_bytes()
+        name = str(file)
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageError(f"{name} is over {MAX_PAGE_BYTES // 2**20} MB; split the input")
+    if not data.strip():
+        raise PageError(f"{name} is empty: there is no text to read")
+    try:
+        text = decode_page_bytes(data)
+    except PageError as error:
+        raise PageError(f"{name}: {error}") from None
+    if not any(ch.isalpha() for ch in text[:100000]):
+        raise PageError(f"{name} has no words in it: it does not look like a page of text")
+    return text

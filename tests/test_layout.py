@@ -1,0 +1,217 @@
+"""The page cleaner on the sample page and on small pages that show one kind of damage each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader import load_document
+from reader.layout import clean_page, looks_clean
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "texts" / "arab-weekly-maliki-russia.txt"
+SHARED = ROOT.parent / "shared"
+
+
+def clean(text: str) -> str:
+    return clean_page(text).document.text
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return clean_page(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_sample_page_has_two_articles_with_21_and_14_paragraphs(sample):
+    articles = sample.document.articles()
+    assert [len(a.paragraphs) for a in articles] == [21, 14]
+    assert articles[0].headline is None
+    assert articles[1].headline == "Iran and Russia cooperate amid suspicion"
+
+
+def test_sample_caption_is_set_apart_from_the_body(sample):
+    articles = sample.document.articles()
+    assert articles[0].captions == [
+        "Geopolitical challenge. Russian President Vladimir Putin (L) shakes hands "
+        "with Iraqi Vice-President"
+    ]
+    body = " ".join(p for a in articles for p in a.paragraphs)
+    assert "Geopolitical challenge" not in body
+    assert "cooperate amid suspicion" not in body
+
+
+def test_drop_capital_joins_its_word(sample):
+    first = sample.document.articles()
+    assert first[0].paragraphs[0].startswith("Iraqi Vice-President Nuri al-Maliki called for")
+    assert first[1].paragraphs[0].startswith("Iranian and Russian interests have clashed")
+
+
+def test_drop_capital_that_is_a_word_stays_a_word():
+    page = " A \n Bloomberg poll shows that\nAmericans living in house-\nholds agree.\n"
+    assert clean(page) == "A Bloomberg poll shows that Americans living in households agree."
+
+
+def test_drop_capital_with_capital_continuation():
+    assert clean("A\nBSTRACT.\n\nMore than health care, race or \nthe economy.\n").startswith(
+        "ABSTRACT."
+    )
+
+
+def test_line_end_hyphen_is_removed_from_broken_words(sample):
+    text = sample.document.text
+    for word in ["Maliki", "sincerely", "premiership", "Valentina", "disintegration", "Tehran"]:
+        assert word in text
+    for broken in ["Ma- liki", "Maliki-", "sincere-ly", "pre-miership", "Teh-ran"]:
+        assert broken not in text
+
+
+def test_real_compounds_keep_their_hyphen(sample):
+    text = sample.document.text
+    for compound in ["Russian-made", "al-Maliki", "Iran-backed", "pro-Kremlin", "Iranian-US"]:
+        assert compound in text
+    assert "Soviet- and later Russian-made weapons" in text  # a suspended hyphen stays
+
+
+def test_page_vocabulary_decides_a_join():
+    # "Shugaev" is unknown to any dictionary; the page writes it whole elsewhere.
+    page = "Dmitry Shug-\naev said so. Later\nShugaev said more.\n"
+    assert "Dmitry Shugaev said so" in clean(page)
+    decisions = clean_page(page).decisions
+    join = next(d for d in decisions if d.action == "join-word")
+    assert "the page writes 'Shugaev'" in join.evidence
+
+
+def test_column_break_inside_a_word_or_sentence_is_joined(sample):
+    text = sample.document.text
+    assert "We sincerely thank you" in text
+    assert "Iraq’s premiership following" in text
+    assert "Iraq and Russia signed a $4.2 billion arms contract" in text
+    assert "The Trump administration’s increasing hostility" in text
+
+
+def test_blank_line_after_a_finished_sentence_ends_a_paragraph():
+    page = "The first paragraph ends\nhere.\n\nThe second one\nstarts there.\n"
+    assert clean(page) == "The first paragraph ends here.\n\nThe second one starts there."
+
+
+def test_column_break_after_a_full_stop_inside_an_open_quotation():
+    page = (
+        "“The real issue is corporate\ngovernance.\n\nIt would be better if\n"
+        "management faced pressure,” he\nsaid.\n"
+    )
+    assert clean(page).count("\n\n") == 0
+
+
+def test_column_break_after_a_title_abbreviation():
+    page = "the Clinton proposals, Mr.\n\nHoltz-Eakin said on the\nradio show.\n"
+    assert "Mr. Holtz-Eakin said" in clean(page)
+
+
+def test_missing_space_before_an_opening_quote_is_restored(sample):
+    assert "called for “Russia’s visible presence”" in sample.document.text
+
+
+def test_curly_quotes_and_dashes_are_kept_as_printed():
+    page = "He said “yes” — and\nthen ‘no’.\n\nNext para-\ngraph here.\n"
+    assert clean(page) == "He said “yes” — and then ‘no’.\n\nNext paragraph here."
+
+
+def test_ocr_lost_hyphen_is_joined_only_on_strong_evidence():
+    page = "The dem\nocrats met in the\nhall and went in\nto the room.\n\nSecond.\n"
+    text = clean(page)
+    assert "The democrats met" in text
+    assert "went in to the room" in text
+    assert "democrats" not in clean_page(page, join_lost_hyphens=False).document.text
+
+
+def test_headline_between_articles_starts_a_new_article():
+    page = (
+        "The first story ends\nwith this sentence.\n"
+        " Second story headline here\n"
+        " B \nudget talks went on all\nnight in the capital.\n"
+    )
+    articles = clean_page(page).document.articles()
+    assert [a.headline for a in articles] == [None, "Second story headline here"]
+    assert articles[1].paragraphs == ["Budget talks went on all night in the capital."]
+
+
+def test_caption_in_the_middle_of_a_sentence_does_not_break_it():
+    page = (
+        "The minister said the\n"
+        " Scene. The minister at the podium (File photo)\n"
+        "talks would go on.\n"
+    )
+    article = clean_page(page).document.articles()[0]
+    assert article.paragraphs == ["The minister said the talks would go on."]
+    assert article.captions == ["Scene. The minister at the podium (File photo)"]
+
+
+def test_byline_at_article_start():
+    page = "By Jane Smith\n\nThe council met on\nMonday to vote.\n"
+    article = clean_page(page).document.articles()[0]
+    assert article.byline == "By Jane Smith"
+    assert article.paragraphs == ["The council met on Monday to vote."]
+
+
+def test_already_clean_text_comes_out_unchanged():
+    text = (
+        "Stealth Over Health: Clinton Was Headed to ER But Diverted to Avoid Bad Optics\n\n"
+        "The New York Post reports that Hillary Clinton’s team avoided taking her to the "
+        "emergency room following her medical scare on Sunday.\n\n"
+        "Secret Service protocol called for the Democratic presidential nominee to be taken "
+        "to a state-designated Level I Trauma Center,\nsources said.\n\n"
+        "Read the rest here."
+    )
+    assert looks_clean(text)
+    assert clean(text + "\n") == text
+
+
+def test_clean_paragraphs_each_on_one_short_line_come_out_unchanged():
+    text = "A headline\n\nA first paragraph.\n\nA second one.\n\nA third."
+    assert clean(text) == text
+
+
+def test_cleaning_the_cleaners_output_changes_nothing(sample):
+    once = sample.document.text
+    assert clean(once) == once
+
+
+def test_offsets_point_into_the_clean_text(sample):
+    document = sample.document
+    for block in document.blocks:
+        assert document.text[block.start : block.end] == block.text
+    block = document.block_at(document.text.index("Lavrov said that"))
+    assert block is not None and block.kind == "paragraph"
+
+
+def test_explain_lists_decisions_with_evidence(sample):
+    frame = sample.decisions_df()
+    assert {"action", "line", "before", "after", "evidence"} <= set(frame.columns)
+    kept = frame[(frame.action == "keep-hyphen") & frame.after.str.contains("Russian-made")]
+    assert len(kept) >= 1 and kept.evidence.str.len().min() > 10
+    assert (frame.action == "drop-capital").sum() == 2
+    assert (frame.action == "headline").sum() == 1
+
+
+def test_load_document_reads_and_cleans_a_page():
+    document = load_document(SAMPLE)
+    assert document.article_count() == 2
+    assert document.source == str(SAMPLE)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared is not here")
+def test_sample_page_matches_the_gold_layout(sample):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score_layout.py")
+    score_layout = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score_layout)
+    gold = json.loads((SHARED / "gold" / "seed_layout.json").read_text(encoding="utf-8"))
+    scores = score_layout.score(gold["articles"], sample.document.to_json()["articles"])
+    assert scores["word_error_rate"] <= 0.002
+    assert scores["paragraph_f1"] == 1.0
+    assert scores["caption_leak"] == 0.0
+    assert scores["articles"] == [2, 2]
