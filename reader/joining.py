@@ -73,6 +73,7 @@ class WordEvidence:
     """What the page itself says about words: how often each form is written whole."""
 
     counts: Counter
+    frequent: frozenset[str] = frozenset()  # forms written more than once
 
     @classmethod
     def from_text(cls, text: str) -> WordEvidence:
@@ -80,7 +81,7 @@ class WordEvidence:
         for token, count in [(t, c) for t, c in counts.items() if "-" in t]:
             for part in token.split("-"):
                 counts[part] += count
-        return cls(counts)
+        return cls(counts, frozenset(token for token, count in counts.items() if count > 1))
 
     def seen(self, word: str) -> int:
         """How many times the page writes this form (case-insensitive)."""
@@ -161,15 +162,16 @@ def lost_hyphen_join(left: str, right: str, evidence: WordEvidence) -> str | Non
 
 
 _FIRST_WORD = re.compile(r"[^\W_]+")
+# Searched from the line end, which the regex engine finds fast (a literal "\n").
+_HYPHEN_AT_LINE_END = re.compile(r"[-\u00ad¬]\n")
+_LOWER_WORD_AFTER_LINE_END = re.compile(r"\n([a-z][^\W_]*)")
+_LAST_WORD = re.compile(r"[^\W_]+$")
 
 
 def _last_word(line: str) -> tuple[int, str]:
-    """The word at the very end of a line (start offset, word), or (len, "") if none."""
-    end = len(line)
-    start = end
-    while start > 0 and line[start - 1].isalnum():
-        start -= 1
-    return start, line[start:end]
+    """The word at the very end of a line (start offset, word); ("", len) if there is none."""
+    match = _LAST_WORD.search(line, max(0, len(line) - 80))
+    return (match.start(), match.group()) if match else (len(line), "")
 
 
 def ends_with_line_hyphen(line: str) -> bool:
@@ -216,39 +218,51 @@ def join_lines(
     >>> [seam.action for seam in seams]
     ['join-word', 'keep-hyphen']
     """
-    parts = [line.strip() for line in lines]
-    joiners: list[str] = []
+    text = "\n".join(part for part in (line.strip() for line in lines) if part)
     seams: list[Seam] = []
-    for index in range(1, len(parts)):
-        left, right = parts[index - 1], parts[index]
-        joiner, action, why = " ", "", ""
-        if ends_with_line_hyphen(left):
-            start, piece = _last_word(left[:-1])
-            first = _FIRST_WORD.match(right)
-            if first:
-                word, action, why = join_broken_word(piece, first.group(), evidence)
-                before = f"{left[start:]} | {first.group()}"
-                parts[index - 1], parts[index] = left[:start], word + right[first.end() :]
-            else:
-                before = f"{left[start:]} | {right[:8]}"
-                action, why, word = "keep-hyphen", "no word after the hyphen", left[start:]
-            joiner = ""
-            seams.append(Seam(index, action, before, word, why))
-        elif join_lost_hyphens and left and right and left[-1].isalpha() and right[0].islower():
-            word_left = _last_word(left)[1]
-            first = _FIRST_WORD.match(right)
-            why = lost_hyphen_join(word_left, first.group(), evidence) if first else None
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in text
+
+    for match in _HYPHEN_AT_LINE_END.finditer(text):
+        hyphen = match.start()
+        left = _LAST_WORD.search(text, max(0, hyphen - 80), hyphen)
+        if left is None:
+            continue  # a dash after a space or a sign: an ordinary line end
+        right = _FIRST_WORD.match(text, hyphen + 2)
+        if right is None:
+            word, action, why = left.group() + "-", "keep-hyphen", "no word after the hyphen"
+            end = hyphen + 2
+        else:
+            word, action, why = join_broken_word(left.group(), right.group(), evidence)
+            end = right.end()
+        edits.append((left.start(), end, word))
+        line = text.count("\n", 0, hyphen) + 1
+        seams.append(Seam(line, action, f"{left.group()}- | {right and right.group()}", word, why))
+
+    if join_lost_hyphens:
+        frequent = evidence.frequent
+        for match in _LOWER_WORD_AFTER_LINE_END.finditer(text):
+            right = match.group(1)
+            if right in frequent:
+                continue  # the common case: the page writes this word elsewhere too
+            left = _LAST_WORD.search(text, max(0, match.start() - 80), match.start())
+            why = lost_hyphen_join(left.group(), right, evidence) if left else None
             if why:
-                joiner = ""
-                before = f"{word_left} | {first.group()}"
+                edits.append((left.start(), match.end(), left.group() + right))
+                line = text.count("\n", 0, match.start()) + 1
+                joined = left.group() + right
                 seams.append(
-                    Seam(index, "join-lost-hyphen", before, word_left + first.group(), why)
+                    Seam(line, "join-lost-hyphen", f"{left.group()} | {right}", joined, why)
                 )
-        elif not left or not right:
-            joiner = ""
-        joiners.append(joiner)
-    pieces = [parts[0]]
-    for joiner, part in zip(joiners, parts[1:]):
-        pieces.append(joiner)
-        pieces.append(part)
-    return "".join(pieces), seams
+
+    if edits:
+        edits.sort()
+        pieces, cursor = [], 0
+        for start, end, replacement in edits:
+            if start < cursor:
+                continue  # a one-word line joined at both ends: keep the first edit
+            pieces += [text[cursor:start], replacement]
+            cursor = end
+        pieces.append(text[cursor:])
+        text = "".join(pieces)
+        seams.sort(key=lambda seam: seam.line)
+    return text.replace("\n", " "), seams

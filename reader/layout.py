@@ -164,6 +164,9 @@ def clean_page(
         return CleanResult(_clean_text_document(text.strip("\n"), source), [])
     decisions: list[Decision] = []
     lines = [Line(n, raw.rstrip(), raw[:1] == " ") for n, raw in enumerate(text.split("\n"), 1)]
+    for line in lines:
+        if line.indented and not line.text:
+            line.indented = False
     lines = _attach_drop_capitals(lines, decisions)
     width = column_width(lines)
     articles = _group_into_articles(lines, width, decisions, find_captions)
@@ -362,9 +365,22 @@ def _group_into_articles(
     previous_body: Line | None = None
     body_lines = sum(1 for line in lines if line.text.strip() and not line.indented)
     narrow_columns = body_lines >= 15 and 20 <= width <= 60
+    full_line = 0.6 * width if width >= 20 else float("inf")
     for line in lines:
-        if not line.text.strip():
+        if not line.text:
             blank_since_body = True
+            continue
+        if (
+            paragraph
+            and not blank_since_body
+            and not line.indented
+            and len(previous_body.text) >= full_line
+            and not pending_display
+            and not (narrow_columns and len(line.text) > 2 * width)
+        ):
+            # The common case, decided without more ado: the next line of a paragraph.
+            paragraph.append(line)
+            previous_body = line
             continue
         if find_captions and _is_display(line, width, narrow_columns):
             pending_display.append(line)
