@@ -42,8 +42,8 @@ COMMON_WORD_ZIPF = 3.0
 KNOWN_WORD_ZIPF = 2.5
 # Below this a joined form counts as rare.  The thresholds were chosen by breaking
 # every word of the polnear-dev texts at its hyphenation points (pyphen) and checking
-# which rule rebuilds them best; BASIL articles, not used for the choice, agree
-# (0.29% of line-end decisions wrong there); see benchmarks/eval_hyphenation.py.
+# which rule rebuilds them best (0.31% wrong); BASIL articles, not used for the
+# choice, agree (0.31% wrong there too); see benchmarks/eval_hyphenation.py.
 RARE_JOINED_ZIPF = 2.5
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O’", "O'"})
 

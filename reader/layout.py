@@ -51,6 +51,8 @@ CAPTION_CREDIT = re.compile(
 BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
 DROP_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
 NO_SPACE_BEFORE_QUOTE = re.compile(r"(?<=[^\W_])“")
+# Tesseract reads specks as "_": alone between spaces, or stuck to a word's end ("as_ follows").
+OCR_STRAY_UNDERSCORE = re.compile(r"(?:(?<=\s)|(?<=[a-z]))_(?=\s|$)")
 OPENING_QUOTES = ("“", '"', "''", "‘", "'", "«")
 TITLE_ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr Gov Sen Rep St Gen Col Lt Sgt Capt Cmdr Adm Prof Rev Hon Pres Supt Det Insp".split()
@@ -459,6 +461,14 @@ def _join_paragraph(
                 "an opening quote glued to a word",
             )
         )
+    if "_" in text:
+        stray = OCR_STRAY_UNDERSCORE.search(text)
+        if stray:
+            around = text[max(0, stray.start() - 10) : stray.end() + 10]
+            decisions.append(
+                Decision("ocr-noise", paragraph[0].number, around, "", "a lone '_' left by OCR")
+            )
+            text = OCR_STRAY_UNDERSCORE.sub("", text)
     return " ".join(NO_SPACE_BEFORE_QUOTE.sub(" “", text).split())
 
 

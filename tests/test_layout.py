@@ -215,3 +215,10 @@ def test_sample_page_matches_the_gold_layout(sample):
     assert scores["paragraph_f1"] == 1.0
     assert scores["caption_leak"] == 0.0
     assert scores["articles"] == [2, 2]
+
+
+def test_ocr_specks_read_as_underscores_are_removed():
+    page = "Partial transcript as_ fol-\nlows: let’s _ start with\nthe news.\n\n___.\n\nNext.\n"
+    text = clean(page)
+    assert text.startswith("Partial transcript as follows: let’s start with the news.")
+    assert "\n\n___.\n\n" in text  # a rule of underscores is not a speck
