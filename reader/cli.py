@@ -101,6 +101,60 @@ def cmd_demo(args: argparse.Namespace) -> None:
         print(line)
 
 
+def page_slug(name: str) -> str:
+    """A file name for a page: lower case, words joined by hyphens.
+
+    >>> page_slug("Arab Weekly: Maliki & Russia (p. 3)")
+    'arab-weekly-maliki-russia-p-3'
+    """
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "page"
+
+
+def cmd_new_page(args: argparse.Namespace) -> None:
+    """Add a page of one's own to texts/: the page, its metadata, an empty actor list."""
+    text = read_page(args.file)  # refuses empty, binary and unreadable files first
+    folder = Path(args.texts)
+    folder.mkdir(parents=True, exist_ok=True)
+    slug = page_slug(args.name or Path(args.file).stem)
+    page = folder / f"{slug}.txt"
+    meta = folder / f"{slug}.meta.json"
+    actors = folder / f"{slug}.actors.csv"
+    existing = [p for p in (page, meta, actors) if p.exists()]
+    if existing and not args.force:
+        raise CommandError(f"{existing[0]} exists already; choose --name or add --force")
+    metadata = {
+        "title": args.title or "",
+        "publication": args.publication or "",
+        "language": args.language,
+        "date": args.date or "",
+        "author": "",
+        "url": "",
+        "source": str(args.file),
+    }
+    page.write_text(text, encoding="utf-8")
+    meta.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if not actors.exists():
+        actors.write_text("name,type,aliases,colour,description\n", encoding="utf-8")
+    print(f"added {page}, {meta.name} and {actors.name}")
+    print(f"try: reader clean {page}")
+
+
+def cmd_lab(args: argparse.Namespace) -> None:
+    """Open JupyterLab on the notebooks (or print the command with --print)."""
+    import subprocess
+
+    notebooks = Path(args.notebooks)
+    if not notebooks.is_dir():
+        raise CommandError(f"no notebooks folder at {notebooks} (run from the checkout)")
+    command = [sys.executable, "-m", "jupyterlab", str(notebooks)]
+    if args.print:
+        print(" ".join(command))
+        return
+    subprocess.run(command, check=False)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -138,6 +192,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="export the sample page's annotated HTML")
     demo.add_argument("--out", default="out", help="folder to write into (default: out)")
     demo.set_defaults(run=cmd_demo)
+
+    new_page = commands.add_parser("new-page", help="add a page of your own to texts/")
+    new_page.add_argument("file", help="the page file (.txt from OCR or pdftotext)")
+    new_page.add_argument("--name", help="short name for the page (default: the file's name)")
+    new_page.add_argument("--title", help="the article's title")
+    new_page.add_argument("--publication", help="the newspaper or site")
+    new_page.add_argument("--date", help="publication date, e.g. 2018-01-19")
+    new_page.add_argument("--language", default="en", help="language code (default: en)")
+    new_page.add_argument("--texts", default="texts", help="the pages folder (default: texts)")
+    new_page.add_argument("--force", action="store_true", help="replace a page of that name")
+    new_page.set_defaults(run=cmd_new_page)
+
+    lab = commands.add_parser("lab", help="open JupyterLab on the notebooks")
+    lab.add_argument("--notebooks", default="notebooks", help="folder (default: notebooks)")
+    lab.add_argument("--print", action="store_true", help="only print the command")
+    lab.set_defaults(run=cmd_lab)
     return parser
 
 

@@ -126,3 +126,33 @@ def test_console_script_is_installed():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["articles"][0]["paragraphs"][0].startswith("Iraqi")
+
+
+def test_new_page_adds_page_metadata_and_empty_actor_list(tmp_path, capsys):
+    source = tmp_path / "My Page (OCR).txt"
+    source.write_text("The council met on Mon-\nday.\n", encoding="utf-8")
+    texts = tmp_path / "texts"
+    argv = ["new-page", str(source), "--texts", str(texts), "--publication", "The Daily"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert (texts / "my-page-ocr.txt").read_text(encoding="utf-8").startswith("The council")
+    meta = json.loads((texts / "my-page-ocr.meta.json").read_text(encoding="utf-8"))
+    assert meta["publication"] == "The Daily" and meta["title"] == ""
+    header = (texts / "my-page-ocr.actors.csv").read_text(encoding="utf-8")
+    assert header == "name,type,aliases,colour,description\n"
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "exists already" in err
+
+
+def test_new_page_refuses_a_binary_file(tmp_path, capsys):
+    source = tmp_path / "scan.png"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    code, _, err = run(capsys, "new-page", str(source), "--texts", str(tmp_path / "texts"))
+    assert code == 2 and "binary" in err
+    assert not (tmp_path / "texts" / "scan.txt").exists()
+
+
+def test_lab_opens_jupyterlab_on_the_notebooks(capsys):
+    code, out, _ = run(capsys, "lab", "--notebooks", str(ROOT / "notebooks"), "--print")
+    assert code == 0
+    assert out.strip().endswith(f"-m jupyterlab {ROOT / 'notebooks'}")
