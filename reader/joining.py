@@ -46,6 +46,8 @@ KNOWN_WORD_ZIPF = 2.5
 # choice, agree (0.31% wrong there too); see benchmarks/eval_hyphenation.py.
 RARE_JOINED_ZIPF = 2.5
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O’", "O'"})
+# "low- and middle-income": a hyphen that waits for a later word stays, with its space.
+SUSPENDING_WORDS = frozenset({"and", "or", "nor", "to"})
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +102,8 @@ def join_broken_word(left: str, right: str, evidence: WordEvidence) -> tuple[str
     ('pro-Kremlin', 'keep-hyphen')
     >>> join_broken_word("Russian", "made", WordEvidence.from_text(""))[:2]
     ('Russian-made', 'keep-hyphen')
+    >>> join_broken_word("low", "and", WordEvidence.from_text(""))[:2]
+    ('low- and', 'suspended-hyphen')
     """
     joined, hyphenated = left + right, f"{left}-{right}"
     if not right[:1].isalpha() or not left[-1:].isalnum():
@@ -109,6 +113,13 @@ def join_broken_word(left: str, right: str, evidence: WordEvidence) -> tuple[str
         return hyphenated, "keep-hyphen", f"the page writes '{hyphenated}' {seen_hyphenated}x"
     if seen_joined > seen_hyphenated:
         return joined, "join-word", f"the page writes '{joined}' {seen_joined}x"
+    if (
+        right in SUSPENDING_WORDS
+        and len(left) > 2
+        and word_zipf(left) >= COMMON_WORD_ZIPF
+        and word_zipf(joined) < KNOWN_WORD_ZIPF
+    ):
+        return f"{left}- {right}", "suspended-hyphen", f"'{left}-' waits for its noun ('{right}')"
     if left in NAME_PREFIXES:
         return joined, "join-word", f"'{left}' starts a name ({joined})"
     all_capitals = left.isupper() and right.isupper()
@@ -234,6 +245,9 @@ def join_lines(
         else:
             word, action, why = join_broken_word(left.group(), right.group(), evidence)
             end = right.end()
+            if action == "suspended-hyphen" and text[end : end + 1] == "-":
+                word, action = f"{left.group()}-{right.group()}", "keep-hyphen"
+                why = "a chain of hyphenated words (day-to-day)"
         edits.append((left.start(), end, word))
         line = text.count("\n", 0, hyphen) + 1
         seams.append(Seam(line, action, f"{left.group()}- | {right and right.group()}", word, why))

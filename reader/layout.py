@@ -37,16 +37,19 @@ from dataclasses import asdict, dataclass, field
 from typing import IO
 
 from reader.document import Block, Document
-from reader.joining import WordEvidence, ends_with_line_hyphen, join_lines
+from reader.joining import WordEvidence, ends_with_line_hyphen, join_lines, word_zipf
 
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
 # What may open a paragraph: a capital, a digit, an opening quote or bracket, a dash.
 OPENS_SENTENCE = re.compile(r"^[\"“‘'(\[—–-]*[A-Z0-9À-ÖØ-Þ$£€]")
 # A caption often starts with a short label and a full stop: "Geopolitical challenge. Russian..."
-CAPTION_LABEL = re.compile(r"^(?:\S+\s){0,2}\S+\.\s+\S")
+CAPTION_LABEL = re.compile(r"^(?:\S+\s){0,2}([^\s.]{2,})\.\s+\S")
+# A photo credit or a position in brackets at a caption's end: "(AP Photo/Evan Vucci)", "(L)".
 CAPTION_CREDIT = re.compile(
-    r"\((?:file photo|photo|AFP|AP|Reuters|Getty[^)]*|L|R|C|left|right)\)", re.I
+    r"\((?:[^()]*\b(?:photo|photos|images?|AFP|AP|EPA|Reuters|Getty|pool|file)\b[^()]*"
+    r"|L|R|C|left|right|centre|center)\)\s*$",
+    re.IGNORECASE,
 )
 BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
 DROP_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
@@ -94,6 +97,7 @@ class Line:
     number: int  # 1-based, in the raw page
     text: str  # without the line end and trailing spaces
     indented: bool  # set apart by a leading space
+    drop_capital: bool = False  # starts with a drop capital: an article's opening
 
 
 @dataclass
@@ -213,7 +217,7 @@ def _attach_drop_capitals(lines: list[Line], decisions: list[Decision]) -> list[
         if capital and following < len(lines) and following - index <= 3:
             nxt = lines[following]
             letter, rest = capital.group(1), nxt.text
-            separate_word = rest[:1] == " " and letter in "AI" or rest.lstrip()[:1] in "“\"‘'"
+            separate_word = _drop_capital_is_a_word(letter, rest)
             joined = f"{letter} {rest.lstrip()}" if separate_word else letter + rest.lstrip()
             decisions.append(
                 Decision(
@@ -224,12 +228,33 @@ def _attach_drop_capitals(lines: list[Line], decisions: list[Decision]) -> list[
                     "a word of its own after a space" if separate_word else "joined to its word",
                 )
             )
-            result.append(Line(nxt.number, joined, False))
+            result.append(Line(nxt.number, joined, False, drop_capital=True))
             index = following + 1
             continue
         result.append(line)
         index += 1
     return result
+
+
+def _drop_capital_is_a_word(letter: str, rest: str) -> bool:
+    """Is a drop capital a word of its own ("A" / "union") rather than a word's start ("I" / "raqi")?
+
+    >>> _drop_capital_is_a_word("I", "raqi Vice-President"), _drop_capital_is_a_word("A", "union")
+    (False, True)
+    """
+    if rest.lstrip()[:1] in "“\"‘'":
+        return True
+    if letter not in "AI":
+        return False
+    if rest[:1] == " ":
+        return True
+    first = re.match(r"[^\W_]+", rest)
+    if not first or first.group().isupper():
+        return False  # "A" + "BSTRACT."
+    if first.group()[0].isupper():
+        return True  # "A" + "Republican staffer"
+    # "A" + "union": "Aunion" is no word while "union" is; "I" + "raqi": the reverse.
+    return word_zipf(letter + first.group()) < word_zipf(first.group())
 
 
 def _is_display(line: Line, width: int, narrow_columns: bool) -> bool:
@@ -246,7 +271,10 @@ def _is_display(line: Line, width: int, narrow_columns: bool) -> bool:
 
 def _looks_like_caption(text: str) -> bool:
     """Caption shape: a short label and a full stop, or a photo credit such as "(L)"."""
-    return bool(CAPTION_LABEL.match(text) or CAPTION_CREDIT.search(text)) or len(text) > 130
+    label = CAPTION_LABEL.match(text)
+    if label and label.group(1) in TITLE_ABBREVIATIONS | {"Jr", "Sr", "St"}:
+        label = None  # "Rep." or "Jr." inside a headline is no caption label
+    return bool(label or CAPTION_CREDIT.search(text)) or len(text) > 130
 
 
 def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Gap) -> bool:
@@ -273,8 +301,14 @@ def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Ga
         if gap.quote_open and not after.startswith(OPENING_QUOTES):
             return False
         return True
-    # "The schedule (all times EDT):" on a short line, then a new line after a blank.
-    return gap.blank and before.endswith(":") and fill < 0.8 and bool(OPENS_SENTENCE.match(after))
+    if not OPENS_SENTENCE.match(after):
+        return False
+    if not gap.blank:
+        # "made the following comment:" on a short line, then the quotation itself.
+        return before.endswith(":") and fill < 0.6 and after.startswith(OPENING_QUOTES)
+    # A column is cut after a full line; a clearly short line before a blank ends its
+    # paragraph even without a full stop ("― Sonya Herridge", "The schedule (EDT):").
+    return fill < 0.6 or (before.endswith(":") and fill < 0.8)
 
 
 def ends_with_abbreviation(line: str) -> bool:
@@ -295,7 +329,8 @@ def quote_is_open(lines: list[Line]) -> bool:
     """
     text = " ".join(line.text for line in lines)
     # Straight " and ' double as inch and foot marks (6'3"), so only paired marks count.
-    return text.count("“") > text.count("”") or text.count("''") % 2 == 1
+    # Sources mix marks (“…" is common), so a straight " counts as a closing mark.
+    return text.count("“") > text.count("”") + text.count('"') or text.count("''") % 2 == 1
 
 
 @dataclass(frozen=True)
@@ -326,16 +361,21 @@ def _group_into_articles(
         if not pending_display:
             return
         last_body = paragraph[-1] if paragraph else None
+        after_drop_capital = next_line is not None and next_line.drop_capital
         opens_article = next_line is not None and (
             last_body is None
+            or after_drop_capital
             or (
                 SENTENCE_END.search(last_body.text.rstrip()) is not None
                 and OPENS_SENTENCE.match(next_line.text.lstrip()) is not None
             )
         )
         headline = pending_display[-1] if opens_article else None
-        if headline is not None and _looks_like_caption(headline.text.strip()):
-            headline = None
+        if headline is not None:
+            text = headline.text.strip()
+            # Before a drop capital only a photo credit makes it a caption.
+            if CAPTION_CREDIT.search(text) if after_drop_capital else _looks_like_caption(text):
+                headline = None
         captions = [line for line in pending_display if line is not headline]
         for line in captions:
             articles[-1].captions.append(line.text.strip())

@@ -222,3 +222,44 @@ def test_ocr_specks_read_as_underscores_are_removed():
     text = clean(page)
     assert text.startswith("Partial transcript as follows: let’s start with the news.")
     assert "\n\n___.\n\n" in text  # a rule of underscores is not a speck
+
+
+@pytest.mark.parametrize(
+    ("page", "start"),
+    [
+        ("A\n\nunion representing flight atten-\ndants endorsed her.\n", "A union representing"),
+        (" I \n\nknow all about the deal, he\nsaid.\n", "I know all about"),
+        ("A\nRepublican staffer resigned on\nMonday.\n", "A Republican staffer"),
+        (" I \n\nranian and Russian interests\nclashed.\n", "Iranian and Russian"),
+    ],
+)
+def test_drop_capital_word_or_word_start_is_decided_by_the_words(page, start):
+    assert clean(page).startswith(start)
+
+
+def test_suspended_hyphen_at_a_line_end_keeps_its_space():
+    page = "taxes on 8 million low-\nand middle-income Americans, day-\nto-day.\n"
+    assert clean(page) == "taxes on 8 million low- and middle-income Americans, day-to-day."
+
+
+def test_headline_with_a_title_before_a_drop_capital():
+    page = (
+        "The first story ends\nwith this sentence.\n"
+        " GOP Smackdown: Rep. Labrador Enters The Race\n"
+        " I \nn one of the highest-pro-\nfile showdowns of the year.\n"
+    )
+    articles = clean_page(page).document.articles()
+    assert articles[1].headline == "GOP Smackdown: Rep. Labrador Enters The Race"
+    assert articles[1].paragraphs[0].startswith("In one of the highest-profile showdowns")
+
+
+def test_photo_credit_marks_a_caption_between_articles():
+    page = (
+        "The first story ends\nwith this sentence.\n"
+        " Michele Bachmann waves to the crowd in Philadelphia (EPA)\n"
+        " NRA Report Recommends Arming Teachers\n\n"
+        "The report was released\non Tuesday.\n"
+    )
+    articles = clean_page(page).document.articles()
+    assert articles[0].captions == ["Michele Bachmann waves to the crowd in Philadelphia (EPA)"]
+    assert articles[1].headline == "NRA Report Recommends Arming Teachers"
