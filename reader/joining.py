@@ -176,13 +176,20 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 # Searched from the line end, which the regex engine finds fast (a literal "\n").
 _HYPHEN_AT_LINE_END = re.compile(r"[-\u00ad¬]\n")
 _LOWER_WORD_AFTER_LINE_END = re.compile(r"\n([a-z][^\W_]*)")
-_LAST_WORD = re.compile(r"[^\W_]+$")
 
 
-def _last_word(line: str) -> tuple[int, str]:
-    """The word at the very end of a line (start offset, word); ("", len) if there is none."""
-    match = _LAST_WORD.search(line, max(0, len(line) - 80))
-    return (match.start(), match.group()) if match else (len(line), "")
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """The run of letters and digits that ends at ``end`` (its start, the word).
+
+    Walks back a few characters: faster than a regex anchored at the end.
+
+    >>> _word_before("Nuri al-Ma-", 10)
+    (8, 'Ma')
+    """
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return start, text[start:end]
 
 
 def ends_with_line_hyphen(line: str) -> bool:
@@ -235,22 +242,22 @@ def join_lines(
 
     for match in _HYPHEN_AT_LINE_END.finditer(text):
         hyphen = match.start()
-        left = _LAST_WORD.search(text, max(0, hyphen - 80), hyphen)
-        if left is None:
+        left_start, left = _word_before(text, hyphen)
+        if not left:
             continue  # a dash after a space or a sign: an ordinary line end
         right = _FIRST_WORD.match(text, hyphen + 2)
         if right is None:
-            word, action, why = left.group() + "-", "keep-hyphen", "no word after the hyphen"
+            word, action, why = left + "-", "keep-hyphen", "no word after the hyphen"
             end = hyphen + 2
         else:
-            word, action, why = join_broken_word(left.group(), right.group(), evidence)
+            word, action, why = join_broken_word(left, right.group(), evidence)
             end = right.end()
             if action == "suspended-hyphen" and text[end : end + 1] == "-":
-                word, action = f"{left.group()}-{right.group()}", "keep-hyphen"
+                word, action = f"{left}-{right.group()}", "keep-hyphen"
                 why = "a chain of hyphenated words (day-to-day)"
-        edits.append((left.start(), end, word))
+        edits.append((left_start, end, word))
         line = text.count("\n", 0, hyphen) + 1
-        seams.append(Seam(line, action, f"{left.group()}- | {right and right.group()}", word, why))
+        seams.append(Seam(line, action, f"{left}- | {right and right.group()}", word, why))
 
     if join_lost_hyphens:
         frequent = evidence.frequent
@@ -258,15 +265,13 @@ def join_lines(
             right = match.group(1)
             if right in frequent:
                 continue  # the common case: the page writes this word elsewhere too
-            left = _LAST_WORD.search(text, max(0, match.start() - 80), match.start())
-            why = lost_hyphen_join(left.group(), right, evidence) if left else None
+            left_start, left = _word_before(text, match.start())
+            why = lost_hyphen_join(left, right, evidence) if left else None
             if why:
-                edits.append((left.start(), match.end(), left.group() + right))
+                edits.append((left_start, match.end(), left + right))
                 line = text.count("\n", 0, match.start()) + 1
-                joined = left.group() + right
-                seams.append(
-                    Seam(line, "join-lost-hyphen", f"{left.group()} | {right}", joined, why)
-                )
+                joined = left + right
+                seams.append(Seam(line, "join-lost-hyphen", f"{left} | {right}", joined, why))
 
     if edits:
         edits.sort()
