@@ -41,6 +41,8 @@ from reader.joining import WordEvidence, ends_with_line_hyphen, join_lines, word
 
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
+# A line that ends a sentence or a clause: "Off.'", "said,", "follows:".
+CLAUSE_END = re.compile(r"[.,;:][”’\"')\]]*$")
 # What may open a paragraph: a capital, a digit, an opening quote or bracket, a dash.
 OPENS_SENTENCE = re.compile(r"^[\"“‘'(\[—–-]*[A-Z0-9À-ÖØ-Þ$£€]")
 # A caption often starts with a short label and a full stop: "Geopolitical challenge. Russian..."
@@ -175,6 +177,9 @@ def clean_page(
             line.indented = False
     lines = _attach_drop_capitals(lines, decisions)
     width = column_width(lines)
+    if find_captions:
+        lines = _set_apart_display_blocks(lines, width, decisions)
+        lines = _join_wrapped_display_lines(lines)
     articles = _group_into_articles(lines, width, decisions, find_captions)
     evidence = WordEvidence.from_text(text)
     blocks: list[Block] = []
@@ -255,6 +260,113 @@ def _drop_capital_is_a_word(letter: str, rest: str) -> bool:
         return True  # "A" + "Republican staffer"
     # "A" + "union": "Aunion" is no word while "union" is; "I" + "raqi": the reverse.
     return word_zipf(letter + first.group()) < word_zipf(first.group())
+
+
+def _set_apart_display_blocks(
+    lines: list[Line], width: int, decisions: list[Decision]
+) -> list[Line]:
+    """Mark short blocks that are captions or headlines although OCR lost their indent.
+
+    OCR gives a caption or a headline as a few lines of their own between blank
+    lines.  A block ending in a photo credit ("(Reuters)") is a caption; a block
+    of a few title-case words with no closing full stop, after a finished
+    sentence and before a new one, is a headline.  Either becomes one display line.
+
+    >>> lines = [Line(1, "ends here.", False), Line(2, "", False), Line(3, "Mike Huckabee Is", False),
+    ...          Line(4, "Running For", False), Line(5, "", False), Line(6, "The former", False)]
+    >>> [line.text for line in _set_apart_display_blocks(lines, 30, [])]
+    ['ends here.', '', ' Mike Huckabee Is Running For', '', 'The former']
+    """
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].text and not lines[end].indented:
+            end += 1
+        block = lines[index:end]
+        before_blank = index == 0 or not lines[index - 1].text
+        after_blank = end == len(lines) or not lines[end].text
+        if block and 1 <= len(block) <= 4 and before_blank and after_blank:
+            previous = next(
+                (line.text for line in reversed(result) if line.text and not line.indented), None
+            )
+            kind = _display_block_kind(lines, index, end, width, previous)
+            if kind:
+                text = " ".join(line.text.strip() for line in block)
+                decisions.append(
+                    Decision(
+                        kind, block[0].number, text[:40], "set apart", "a short block of its own"
+                    )
+                )
+                result.append(Line(block[0].number, " " + text, True))
+                index = end
+                continue
+        if block:
+            result.extend(block)
+            index = end
+        else:
+            result.append(lines[index])
+            index += 1
+    return result
+
+
+def _join_wrapped_display_lines(lines: list[Line]) -> list[Line]:
+    """Join a caption or headline set on two display lines back into one.
+
+    The second line continues the first when it starts in lower case, or when
+    the first ends on a small word ("travel to" / "Indiana in wake of ...").
+
+    >>> lines = [Line(1, " Tough talk. Greene speaks to supporters", True),
+    ...          Line(2, " in Washington, on Sunday. (Reuters)", True)]
+    >>> [line.text for line in _join_wrapped_display_lines(lines)]
+    [' Tough talk. Greene speaks to supporters in Washington, on Sunday. (Reuters)']
+    """
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if previous is not None and previous.indented and line.indented and line.text.strip():
+            first, second = previous.text.rstrip(), line.text.strip()
+            last_word = first.rsplit(None, 1)[-1] if first.strip() else ""
+            continues = second[:1].islower() or (last_word.islower() and len(last_word) <= 4)
+            if continues and not CAPTION_CREDIT.search(first) and len(second) > 1:
+                result[-1] = Line(previous.number, f"{first} {second}", True)
+                continue
+        result.append(line)
+    return result
+
+
+def _display_block_kind(
+    lines: list[Line], start: int, end: int, width: int, previous: str | None
+) -> str | None:
+    """ "caption-block", "headline-block" or None for the block lines[start:end].
+
+    ``previous`` is the body line before the block (None at the page's top).
+    """
+    text = " ".join(line.text.strip() for line in lines[start:end])
+    if CAPTION_CREDIT.search(text) and len(text) < 250:
+        return "caption-block"
+    words = text.split()
+    long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
+    if not (2 <= len(words) <= 16) or not long_words or BYLINE.match(text):
+        return None
+    if any(CLAUSE_END.search(line.text.rstrip()) for line in lines[start:end]):
+        return None
+    if sum(word[0].isupper() for word in long_words) < 0.75 * len(long_words):
+        return None
+    if not words[-1].strip("“”‘’\"'()?!")[:1].isupper():
+        return None  # a title ends on a capitalised word, not on "of" before a column break
+    if 0.8 * width <= len(lines[start].text.strip()) <= 1.2 * width:
+        return None  # a full column line: body text cut by a column break
+    following = next((line for line in lines[end:] if line.text), None)
+    if previous is not None and not SENTENCE_END.search(previous.rstrip()):
+        return None
+    if following is None or not (
+        following.drop_capital
+        or following.indented
+        or OPENS_SENTENCE.match(following.text.lstrip())
+    ):
+        return None
+    return "headline-block"
 
 
 def _is_display(line: Line, width: int, narrow_columns: bool) -> bool:

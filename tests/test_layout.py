@@ -263,3 +263,34 @@ def test_photo_credit_marks_a_caption_between_articles():
     articles = clean_page(page).document.articles()
     assert articles[0].captions == ["Michele Bachmann waves to the crowd in Philadelphia (EPA)"]
     assert articles[1].headline == "NRA Report Recommends Arming Teachers"
+
+
+def test_ocr_caption_and_headline_without_their_indent_are_set_apart():
+    page = (
+        "The group said it is open to a\ndiscussion about the age.\n\n"
+        "Looking ahead. Social Security\nlistens during a hearing in New York\n(Reuters)\n\n"
+        "Mike Huckabee Is\nRunning For\nPresident\n\n"
+        "The former governor said on\nTuesday that he would run.\n"
+    )
+    articles = clean_page(page).document.articles()
+    assert articles[0].captions == [
+        "Looking ahead. Social Security listens during a hearing in New York (Reuters)"
+    ]
+    assert articles[1].headline == "Mike Huckabee Is Running For President"
+    assert articles[1].paragraphs == ["The former governor said on Tuesday that he would run."]
+
+
+def test_caption_wrapped_on_two_display_lines_is_one_caption():
+    page = (
+        "the remainder of my term in\nCongress, I know in my heart\n"
+        " Tough talk. Lauren Greene speaks to supporters\n"
+        " in Washington, on Sunday. (Reuters)\n"
+        "it’s time for me to move on.\n"
+    )
+    article = clean_page(page).document.articles()[0]
+    assert article.captions == [
+        "Tough talk. Lauren Greene speaks to supporters in Washington, on Sunday. (Reuters)"
+    ]
+    assert article.paragraphs == [
+        "the remainder of my term in Congress, I know in my heart it’s time for me to move on."
+    ]
