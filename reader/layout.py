@@ -196,13 +196,64 @@ def clean_page(
 
 
 def _clean_text_document(text: str, source: str | None) -> Document:
-    """Already-clean text: keep it as it is; a short unfinished first line is the headline."""
+    """Already-clean text: the text stays exactly as it is; only its blocks are named.
+
+    The cleaner writes each article as headline, byline, paragraphs, captions,
+    so those are found again in the same order: a short title-like block starts
+    an article (it is its headline), a "By ..." block after it is the byline,
+    and caption-shaped blocks right before a headline (or at the end) are the
+    captions of the article before.  Cleaning the cleaner's output therefore
+    gives back the same articles.
+    """
     document = Document.from_text(text, source=source)
-    if len(document.blocks) > 1:
-        first = document.blocks[0]
-        if len(first.text) <= 120 and not first.text.endswith((".", "!", ",", ";", ":")):
-            document.blocks[0] = Block("headline", first.text, 0, first.start, first.end)
+    blocks = document.blocks
+    if len(blocks) < 2:
+        return document
+    kinds = ["paragraph"] * len(blocks)
+    caption_shaped = [
+        _has_caption_shape(b.text)
+        and not SENTENCE_END.search(b.text)
+        or bool(CAPTION_CREDIT.search(b.text))
+        for b in blocks
+    ]
+    for index, block in enumerate(blocks):
+        after_headline = index > 0 and kinds[index - 1] == "headline"
+        title = _is_title(block.text) and not caption_shaped[index] and not after_headline
+        if title and index + 1 < len(blocks):
+            kinds[index] = "headline"
+        elif BYLINE.match(block.text) and index > 0 and kinds[index - 1] == "headline":
+            kinds[index] = "byline"
+    for index in range(len(blocks) - 1, 0, -1):
+        ends_article = index + 1 == len(blocks) or kinds[index + 1] in ("headline", "caption")
+        if ends_article and kinds[index] == "paragraph" and caption_shaped[index]:
+            kinds[index] = "caption"
+    article = -1 if kinds[0] == "headline" else 0
+    named = []
+    for block, kind in zip(blocks, kinds):
+        if kind == "headline":
+            article += 1
+        named.append(Block(kind, block.text, max(article, 0), block.start, block.end))
+    document.blocks = named
     return document
+
+
+def _is_title(text: str) -> bool:
+    """A headline's shape: one short line that does not end a sentence or a clause.
+
+    >>> _is_title("Iran and Russia cooperate amid suspicion"), _is_title("He said so.")
+    (True, False)
+    """
+    if len(text) > 120 or "\n" in text or re.search(r"[,;:][”’\"')\]]*$", text):
+        return False
+    if not SENTENCE_END.search(text):
+        return True
+    if text.endswith("."):
+        return False  # "FULL TEXT.", "Netflix.": a plain full stop ends a paragraph
+    # Ending like a sentence ("?", "Fear.’"), it is a title only in title case.
+    long_words = [word.lstrip("“‘'\"") for word in text.split() if len(word) > 3]
+    long_words = [word for word in long_words if word[:1].isalpha()]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
 
 
 def _attach_drop_capitals(lines: list[Line], decisions: list[Decision]) -> list[Line]:
@@ -381,12 +432,23 @@ def _is_display(line: Line, width: int, narrow_columns: bool) -> bool:
     return line.indented or (narrow_columns and len(stripped) > 2 * width)
 
 
-def _looks_like_caption(text: str) -> bool:
-    """Caption shape: a short label and a full stop, or a photo credit such as "(L)"."""
+def _has_caption_shape(text: str) -> bool:
+    """A short label and a full stop ("Scene. ..."), or a photo credit such as "(L)".
+
+    >>> _has_caption_shape("Geopolitical challenge. Russian President Vladimir Putin (L)")
+    True
+    >>> _has_caption_shape("GOP Smackdown: Rep. Labrador Enters The Race")
+    False
+    """
     label = CAPTION_LABEL.match(text)
     if label and label.group(1) in TITLE_ABBREVIATIONS | {"Jr", "Sr", "St"}:
         label = None  # "Rep." or "Jr." inside a headline is no caption label
-    return bool(label or CAPTION_CREDIT.search(text)) or len(text) > 130
+    return bool(label or CAPTION_CREDIT.search(text))
+
+
+def _looks_like_caption(text: str) -> bool:
+    """A display line that is a caption rather than a headline: caption-shaped, or long."""
+    return _has_caption_shape(text) or len(text) > 130
 
 
 def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Gap) -> bool:
