@@ -37,6 +37,8 @@ from wordfreq import get_frequency_dict, zipf_frequency
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Hyphen-like marks a text layer leaves at a line end: hyphen, soft hyphen, OCR's "¬".
 LINE_END_HYPHENS = "-\u00ad¬"
+# A word cut at a line end, both pieces: "repre-" / "sented".
+_BROKEN_WORD = re.compile(r"[^\W_]+[-\u00ad¬]\n[^\W_]*")
 # A zipf frequency of 3 is about once per million words: a word most readers know.
 COMMON_WORD_ZIPF = 3.0
 KNOWN_WORD_ZIPF = 2.5
@@ -79,7 +81,14 @@ class WordEvidence:
 
     @classmethod
     def from_text(cls, text: str) -> WordEvidence:
-        counts = Counter(WORD.findall(text.lower().replace("’", "'")))
+        """Count the page's words; the pieces of words cut at a line end do not count.
+
+        >>> evidence = WordEvidence.from_text("repre-\\nsented, then pre-\\nsented; Maliki")
+        >>> evidence.seen("sented"), evidence.seen("maliki")
+        (0, 1)
+        """
+        whole_words_only = _BROKEN_WORD.sub(" ", text)
+        counts = Counter(WORD.findall(whole_words_only.lower().replace("’", "'")))
         for token, count in [(t, c) for t, c in counts.items() if "-" in t]:
             for part in token.split("-"):
                 counts[part] += count
@@ -122,7 +131,7 @@ def join_broken_word(left: str, right: str, evidence: WordEvidence) -> tuple[str
         return f"{left}- {right}", "suspended-hyphen", f"'{left}-' waits for its noun ('{right}')"
     if left in NAME_PREFIXES:
         return joined, "join-word", f"'{left}' starts a name ({joined})"
-    all_capitals = left.isupper() and right.isupper()
+    all_capitals = left.isupper() and right.isupper() and len(left) > 1 and len(right) > 1
     if right[0].isupper() and not all_capitals:
         return hyphenated, "keep-hyphen", "a capital after the hyphen: a compound"
     zipf_joined = word_zipf(joined)
@@ -163,12 +172,20 @@ def lost_hyphen_join(left: str, right: str, evidence: WordEvidence) -> str | Non
     # Each half is written once on the page as the fragment itself: count the others.
     left_alone = evidence.seen(left) > 1 or word_zipf(left) >= KNOWN_WORD_ZIPF
     right_alone = evidence.seen(right) > 1 or word_zipf(right) >= KNOWN_WORD_ZIPF
-    if left_alone and right_alone:
+    zipf_joined = word_zipf(joined)
+    if not (left_alone and right_alone):
+        if evidence.seen(joined) > 0:
+            return f"the page writes '{joined}' {evidence.seen(joined)}x"
+        if zipf_joined >= COMMON_WORD_ZIPF:
+            return f"'{joined}' is a word (zipf {zipf_joined:.1f}), a half is not"
         return None
-    if evidence.seen(joined) > 0:
-        return f"the page writes '{joined}' {evidence.seen(joined)}x"
-    if word_zipf(joined) >= COMMON_WORD_ZIPF:
-        return f"'{joined}' is a word (zipf {word_zipf(joined):.1f}), a half is not"
+    # Both halves are words, but one is a rare fragment that a common word explains:
+    # "state" / "ment" (zipf 2.6) -> "statement" (5.0); never "in" / "to" or "the" / "re".
+    rarer = min(word_zipf(left), word_zipf(right))
+    if zipf_joined >= COMMON_WORD_ZIPF and rarer < 4.0 and zipf_joined > rarer + 0.75:
+        return (
+            f"'{joined}' (zipf {zipf_joined:.1f}) is far commoner than its rare half ({rarer:.1f})"
+        )
     return None
 
 
@@ -263,7 +280,7 @@ def join_lines(
         frequent = evidence.frequent
         for match in _LOWER_WORD_AFTER_LINE_END.finditer(text):
             right = match.group(1)
-            if right in frequent:
+            if right in frequent or text[match.end() : match.end() + 1] == "-":
                 continue  # the common case: the page writes this word elsewhere too
             left_start, left = _word_before(text, match.start())
             why = lost_hyphen_join(left, right, evidence) if left else None
