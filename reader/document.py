@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["headline", "byline", "paragraph", "caption"]
@@ -90,7 +90,8 @@ class Document:
             if pieces:
                 pieces.append(BLOCK_SEPARATOR)
                 cursor += len(BLOCK_SEPARATOR)
-            placed.append(replace(block, start=cursor, end=cursor + len(block.text)))
+            end = cursor + len(block.text)
+            placed.append(Block(block.kind, block.text, block.article, cursor, end))
             pieces.append(block.text)
             cursor += len(block.text)
         return cls(text="".join(pieces), blocks=placed, source=source)

@@ -37,8 +37,6 @@ from wordfreq import get_frequency_dict, zipf_frequency
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Hyphen-like marks a text layer leaves at a line end: hyphen, soft hyphen, OCR's "¬".
 LINE_END_HYPHENS = "-\u00ad¬"
-# A word cut at a line end, both pieces: "repre-" / "sented".
-_BROKEN_WORD = re.compile(r"[^\W_]+[-\u00ad¬]\n[^\W_]*")
 # A zipf frequency of 3 is about once per million words: a word most readers know.
 COMMON_WORD_ZIPF = 3.0
 KNOWN_WORD_ZIPF = 2.5
@@ -72,6 +70,25 @@ def word_zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def _without_broken_words(text: str) -> str:
+    """The text with both pieces of every word cut at a line end left out.
+
+    >>> _without_broken_words("the repre-\\nsented page")
+    'the   page'
+    """
+    pieces, cursor = [], 0
+    for match in _HYPHEN_AT_LINE_END.finditer(text):
+        start, end = match.start(), match.end()
+        while start > cursor and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        pieces += [text[cursor:start], " "]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 @dataclass
 class WordEvidence:
     """What the page itself says about words: how often each form is written whole."""
@@ -87,8 +104,7 @@ class WordEvidence:
         >>> evidence.seen("sented"), evidence.seen("maliki")
         (0, 1)
         """
-        whole_words_only = _BROKEN_WORD.sub(" ", text)
-        counts = Counter(WORD.findall(whole_words_only.lower().replace("’", "'")))
+        counts = Counter(WORD.findall(_without_broken_words(text).lower().replace("’", "'")))
         for token, count in [(t, c) for t, c in counts.items() if "-" in t]:
             for part in token.split("-"):
                 counts[part] += count

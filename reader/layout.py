@@ -262,33 +262,34 @@ def _attach_drop_capitals(lines: list[Line], decisions: list[Decision]) -> list[
     The capital joins the next line's first word ("I" + "raqi") unless that line
     starts a new word of its own after a space (" A " + " Bloomberg poll").
     """
+    capitals = [i for i, line in enumerate(lines) if len(line.text) < 6 and line.text.strip()]
+    capitals = [i for i in capitals if DROP_CAPITAL.match(lines[i].text)]
     result: list[Line] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        capital = DROP_CAPITAL.match(line.text) if len(line.text) < 6 else None
-        following = index + 1
-        while capital and following < len(lines) and not lines[following].text.strip():
-            following += 1
-        if capital and following < len(lines) and following - index <= 3:
-            nxt = lines[following]
-            letter, rest = capital.group(1), nxt.text
-            separate_word = _drop_capital_is_a_word(letter, rest)
-            joined = f"{letter} {rest.lstrip()}" if separate_word else letter + rest.lstrip()
-            decisions.append(
-                Decision(
-                    "drop-capital",
-                    line.number,
-                    f"{letter} | {rest.strip()[:20]}",
-                    joined[:24],
-                    "a word of its own after a space" if separate_word else "joined to its word",
-                )
-            )
-            result.append(Line(nxt.number, joined, False, drop_capital=True))
-            index = following + 1
+    cursor = 0
+    for index in capitals:
+        if index < cursor:
             continue
-        result.append(line)
-        index += 1
+        following = index + 1
+        while following < len(lines) and not lines[following].text.strip():
+            following += 1
+        if following >= len(lines) or following - index > 3:
+            continue
+        letter, rest = lines[index].text.strip(), lines[following].text
+        separate_word = _drop_capital_is_a_word(letter, rest)
+        joined = f"{letter} {rest.lstrip()}" if separate_word else letter + rest.lstrip()
+        decisions.append(
+            Decision(
+                "drop-capital",
+                lines[index].number,
+                f"{letter} | {rest.strip()[:20]}",
+                joined[:24],
+                "a word of its own after a space" if separate_word else "joined to its word",
+            )
+        )
+        result.extend(lines[cursor:index])
+        result.append(Line(lines[following].number, joined, False, drop_capital=True))
+        cursor = following + 1
+    result.extend(lines[cursor:])
     return result
 
 
@@ -328,36 +329,27 @@ def _set_apart_display_blocks(
     >>> [line.text for line in _set_apart_display_blocks(lines, 30, [])]
     ['ends here.', '', ' Mike Huckabee Is Running For', '', 'The former']
     """
+    # Blocks lie between blank or indented lines; only short ones need a look.
+    breaks = [i for i, line in enumerate(lines) if not line.text or line.indented]
     result: list[Line] = []
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and lines[end].text and not lines[end].indented:
-            end += 1
-        block = lines[index:end]
-        before_blank = index == 0 or not lines[index - 1].text
-        after_blank = end == len(lines) or not lines[end].text
-        if block and 1 <= len(block) <= 4 and before_blank and after_blank:
-            previous = next(
-                (line.text for line in reversed(result) if line.text and not line.indented), None
-            )
-            kind = _display_block_kind(lines, index, end, width, previous)
-            if kind:
-                text = " ".join(line.text.strip() for line in block)
-                decisions.append(
-                    Decision(
-                        kind, block[0].number, text[:40], "set apart", "a short block of its own"
-                    )
-                )
-                result.append(Line(block[0].number, " " + text, True))
-                index = end
-                continue
-        if block:
-            result.extend(block)
-            index = end
-        else:
-            result.append(lines[index])
-            index += 1
+    cursor = 0
+    for start, end in zip([-1, *breaks], [*breaks, len(lines)]):
+        start += 1
+        blank_before = start == 0 or not lines[start - 1].text
+        blank_after = end == len(lines) or not lines[end].text
+        if not (1 <= end - start <= 4 and blank_before and blank_after):
+            continue
+        result.extend(lines[cursor:start])
+        cursor = start
+        previous = next((ln.text for ln in reversed(result) if ln.text and not ln.indented), None)
+        kind = _display_block_kind(lines, start, end, width, previous)
+        if kind:
+            text = " ".join(line.text.strip() for line in lines[start:end])
+            why = "a short block of its own"
+            decisions.append(Decision(kind, lines[start].number, text[:40], "set apart", why))
+            result.append(Line(lines[start].number, " " + text, True))
+            cursor = end
+    result.extend(lines[cursor:])
     return result
 
 
