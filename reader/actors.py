@@ -1,0 +1,659 @@
+"""Actors: who is on the page, under every name the page uses for them.
+
+The stage takes the clean `Document` and returns mentions (character spans into
+``Document.text``) grouped into actors.  Three sources of names work together:
+
+1. the built-in base list (``reader/data/actors_base.csv``): states with their demonyms
+   and capitals used as metonyms ("Moscow", "the Kremlin" are Russia), international
+   organisations, news outlets and agencies, armed groups, a few places;
+2. the page's own list beside the page (``texts/NAME.actors.csv``), which a teacher
+   edits and which adds to or overrides the base list;
+3. discovery (`reader.actors_discovery`): people named with or without a title, later
+   referred to by surname, and roles ("the former Iraqi prime minister") linked to a
+   person when the page makes it clear.
+
+Longest match wins, so "the Washington Institute for Near East Policy" is a think tank
+although "Washington" alone is the United States.  Mentions inside hyphenated
+compounds ("pro-Kremlin", "Moscow-Tehran-Damascus axis") are kept and marked
+``in_compound``.  Mentions never overlap, so a renderer can colour them in one pass.
+
+>>> from reader import Block, Document
+>>> doc = Document.from_blocks([Block("paragraph",
+...     "Maliki told Russian Foreign Minister Sergei Lavrov, TASS reported. "
+...     "Lavrov backed the pro-Kremlin line.")])
+>>> result = find_actors(doc)
+>>> [(a.name, a.type, len(result.mentions_of(a.name))) for a in result.actors]
+[('Maliki', 'person', 1), ('Russia', 'state', 2), ('Sergei Lavrov', 'person', 2), ('TASS', 'outlet', 1)]
+>>> result.actor_named("Lavrov").roles
+['Russian Foreign Minister']
+>>> [m.text for m in result.mentions if m.in_compound]
+['Kremlin']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+
+from reader.actors_discovery import NameCandidate, discover_names, short_forms
+from reader.actors_gazetteer import (
+    ACTOR_TYPES,
+    AliasMatcher,
+    Gazetteer,
+    GazetteerEntry,
+    base_gazetteer,
+    load_gazetteer,
+    page_gazetteer_path,
+    parse_gazetteer,
+    save_gazetteer,
+)
+from reader.actors_text import split_sentences
+from reader.document import Document
+
+__all__ = [
+    "ACTOR_TYPES",
+    "TYPE_COLOURS",
+    "Actor",
+    "ActorResult",
+    "Gazetteer",
+    "GazetteerEntry",
+    "Mention",
+    "actor_concordance",
+    "actors_json",
+    "base_gazetteer",
+    "cooccurrence_counts",
+    "document_sentences",
+    "find_actors",
+    "gazetteer_for",
+    "load_gazetteer",
+    "page_gazetteer_path",
+    "parse_gazetteer",
+    "save_gazetteer",
+]
+
+# One palette keyed by type (Okabe-Ito colours: told apart by colour-blind readers too).
+TYPE_COLOURS: dict[str, str] = {
+    "person": "#E69F00",
+    "state": "#56B4E9",
+    "organisation": "#009E73",
+    "outlet": "#CC79A7",
+    "armed group": "#D55E00",
+    "group": "#F0E442",
+    "place": "#999999",
+}
+
+
+@dataclass
+class Mention:
+    """One place the text names an actor: ``text == document.text[start:end]``.
+
+    ``paragraph`` counts the document's body paragraphs from 0 (None in a headline or
+    caption); ``sentence`` counts sentences over the whole document; ``role`` is the
+    title that came with the name ("Russian Foreign Minister") or, for a role mention
+    such as "The former Iraqi prime minister", the role phrase itself; ``in_compound``
+    marks a name glued by a hyphen into a longer word ("pro-Kremlin").
+    """
+
+    actor: str
+    type: str
+    text: str
+    start: int
+    end: int
+    paragraph: int | None = None
+    sentence: int | None = None
+    role: str | None = None
+    in_compound: bool = False
+
+
+@dataclass
+class Actor:
+    """An actor with every name the page used for it, and what the page says it is.
+
+    ``aliases`` are the surface forms found on the page, titled forms included
+    ("Iraqi Vice-President Nuri al-Maliki"); ``roles`` the titles and appositions
+    ("Russian Foreign Minister"); ``affiliations`` the states its titles name (Russia).
+    ``colour`` is the list's colour for it, if the list gives one.
+    """
+
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    description: str = ""
+    colour: str | None = None
+    affiliations: list[str] = field(default_factory=list)
+
+    @property
+    def display_colour(self) -> str:
+        """The list's colour for this actor, else its type's colour."""
+        return self.colour or TYPE_COLOURS.get(self.type, "#999999")
+
+
+@dataclass
+class ActorResult:
+    """The actors of a document and their mentions, in reading order."""
+
+    actors: list[Actor]
+    mentions: list[Mention]
+
+    def mentions_df(self) -> pd.DataFrame:
+        """One row a mention: actor, type, text, start, end, paragraph, sentence, role, in_compound."""
+        columns = [
+            "actor",
+            "type",
+            "text",
+            "start",
+            "end",
+            "paragraph",
+            "sentence",
+            "role",
+            "in_compound",
+        ]
+        return pd.DataFrame(
+            [[getattr(m, c) for c in columns] for m in self.mentions], columns=columns
+        )
+
+    def actors_df(self, quoted: Iterable[str] | None = None) -> pd.DataFrame:
+        """One row an actor: name, type, mentions (count), first_start, roles, quoted, aliases.
+
+        ``quoted`` is the set of actor names the quote finder saw speak; without it the
+        column is empty (None), since this stage does not read quotations.
+        """
+        quoted_names = set(quoted) if quoted is not None else None
+        counts = Counter(m.actor for m in self.mentions)
+        first = {}
+        for m in self.mentions:
+            first.setdefault(m.actor, m.start)
+        rows = [
+            {
+                "name": a.name,
+                "type": a.type,
+                "mentions": counts[a.name],
+                "first_start": first.get(a.name),
+                "roles": "; ".join(a.roles),
+                "quoted": None if quoted_names is None else a.name in quoted_names,
+                "aliases": " | ".join(a.aliases),
+            }
+            for a in self.actors
+        ]
+        columns = ["name", "type", "mentions", "first_start", "roles", "quoted", "aliases"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def mentions_of(self, name_or_alias: str) -> list[Mention]:
+        """The mentions of one actor (found by name or alias)."""
+        actor = self.actor_named(name_or_alias)
+        return [m for m in self.mentions if actor and m.actor == actor.name]
+
+    def actor_named(self, name_or_alias: str) -> Actor | None:
+        """The actor with that name, else the one with that alias (case-insensitive)."""
+        key = _name_key(name_or_alias)
+        for actor in self.actors:
+            if _name_key(actor.name) == key:
+                return actor
+        for actor in self.actors:
+            if key in (_name_key(a) for a in actor.aliases):
+                return actor
+        return None
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor mentioned in (or around) the span ``start:end``; a person if there is one."""
+        hits = [m for m in self.mentions if m.start < max(end, start + 1) and start < m.end]
+        if not hits:
+            return None
+        hits.sort(key=lambda m: (m.type != "person", m.start))
+        return self.actor_named(hits[0].actor)
+
+
+def _name_key(name: str) -> str:
+    """How names are compared: case-insensitive, curly and straight apostrophes alike.
+
+    >>> _name_key("Tom O’Connor") == _name_key("tom o'connor")
+    True
+    """
+    return name.replace("’", "'").casefold()
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    actor: str
+    type: str
+    priority: int
+    role: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def document_sentences(document: Document) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every sentence; no sentence crosses a block boundary."""
+    blocks = document.blocks or [None]
+    spans: list[tuple[int, int]] = []
+    for block in blocks:
+        start, end = (block.start, block.end) if block else (0, len(document.text))
+        spans.extend(split_sentences(document.text, start, end))
+    return spans
+
+
+def gazetteer_for(
+    gazetteer: Gazetteer | None = None, page_path: str | Path | None = None, use_base: bool = True
+) -> Gazetteer:
+    """The lists in force: base list, then the page's own list, then ``gazetteer`` (last wins)."""
+    combined = base_gazetteer() if use_base else Gazetteer()
+    if page_path is not None and str(page_path) != "-":
+        own = page_gazetteer_path(page_path)
+        if own.is_file():
+            combined = combined.merged_with(load_gazetteer(own))
+    if gazetteer is not None:
+        combined = combined.merged_with(gazetteer)
+    return combined
+
+
+_ROLE_MENTION = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:former|then|late|outgoing|incoming|current|acting|interim|ousted|new)\s+)?"
+    r"(?:([A-Z][\w’'-]+)\s+)?"
+    r"(prime minister|vice-president|vice president|president|foreign minister|defence minister|"
+    r"defense minister|interior minister|supreme leader|secretary of state|speaker|king|chancellor|"
+    r"crown prince|emir|senator|governor|mayor)\b(?!\s+[A-Z]|[’']s\b)"
+)
+_APPOSITIVE_ROLE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{3,80}?)(?=,|\.|;)")
+
+
+def _appositive_role(text: str, end: int) -> str | None:
+    """ "Valentina Matviyenko, the speaker of Russia’s upper house of parliament," -> the role."""
+    from reader.actors_text import is_title_word
+
+    match = _APPOSITIVE_ROLE.match(text, end)
+    if match and any(is_title_word(w) for w in match.group(1).split()):
+        return match.group(1)
+    return None
+
+
+class _People:
+    """The people discovery found, grouped: full names, the short forms that refer back."""
+
+    def __init__(self, text: str, entry_by_alias: dict[str, GazetteerEntry]):
+        self.text = text
+        self.entry_by_alias = entry_by_alias
+        self.key_of: dict[str, str] = {}  # a form of a name -> the actor's name
+        self.type_of: dict[str, str] = {}
+        self.roles: dict[str, list[str]] = {}
+        self.affiliations: dict[str, list[str]] = {}
+        self.first_start: dict[str, int] = {}
+        self.full_starts: dict[str, list[int]] = {}
+
+    def key_for(self, name: str, start: int) -> str:
+        """The actor a discovered name belongs to, creating a new person if it is new."""
+        entry = self.entry_by_alias.get(name)
+        if entry is not None:
+            self.type_of[entry.name] = entry.type
+            return entry.name
+        if name in self.key_of:
+            return self.key_of[name]
+        self.key_of[name] = name
+        self.type_of[name] = "person"
+        return name
+
+    def note(self, key: str, start: int, role: str | None, affiliation: Iterable[str] = ()) -> None:
+        self.first_start.setdefault(key, start)
+        self.full_starts.setdefault(key, []).append(start)
+        if role and role not in self.roles.setdefault(key, []):
+            self.roles[key].append(role)
+        for state in affiliation:
+            if state not in self.affiliations.setdefault(key, []):
+                self.affiliations[key].append(state)
+
+
+def _group_people(
+    text: str, names: list[NameCandidate], gazetteer: Gazetteer, matches_by_span: dict
+) -> tuple[_People, list[_Candidate]]:
+    """Turn discovered names into candidates; fold short forms ("Lavrov") into full names."""
+    people = _People(text, gazetteer.matcher().entry_by_alias)
+    candidates: list[_Candidate] = []
+    persons = [n for n in names if n.type == "person"]
+    # Longer names first, so "Sergei Lavrov" exists before a lone "Lavrov" is placed.
+    for name in sorted(persons, key=lambda n: (-len(n.tokens), n.start)):
+        if len(name.tokens) > 1:
+            # "Paul Ryan" after "Paul D. Ryan": a short form of a name we already have
+            key = people.key_of.get(name.text)
+            if key is None:
+                key = next(
+                    (
+                        people.key_of[f]
+                        for f in short_forms(name.text)
+                        if " " in f and f in people.key_of
+                    ),
+                    None,
+                )
+            key = key or people.key_for(name.text, name.start)
+            for form in [name.text, *short_forms(name.text)]:
+                people.key_of.setdefault(form, key)
+        else:
+            key = people.key_of.get(name.text) or people.key_for(name.text, name.start)
+        affiliations = [
+            matches_by_span[s].entry.name for s in name.affiliations if s in matches_by_span
+        ]
+        role = name.role or _appositive_role(text, name.end)
+        people.note(key, name.start, role, affiliations)
+        candidates.append(
+            _Candidate(name.start, name.end, key, people.type_of.get(key, "person"), 1, name.role)
+        )
+    for name in names:
+        if name.type == "organisation":
+            entry = people.entry_by_alias.get(name.text)
+            actor = entry.name if entry else name.text
+            kind = entry.type if entry else "organisation"
+            people.first_start.setdefault(actor, name.start)
+            candidates.append(_Candidate(name.start, name.end, actor, kind, 1))
+    return people, candidates
+
+
+def _short_form_candidates(text: str, people: _People) -> list[_Candidate]:
+    """Every later mention by surname or full name, inside compounds too ("anti-Putin")."""
+    keys_by_form: dict[str, list[str]] = {}
+    for form, key in people.key_of.items():
+        if people.type_of.get(key) == "person":
+            keys_by_form.setdefault(form, [])
+            if key not in keys_by_form[form]:
+                keys_by_form[form].append(key)
+    for key in list(people.first_start):
+        if people.type_of.get(key) == "person":
+            for form in [key, *short_forms(key)]:
+                keys_by_form.setdefault(form, [])
+                if key not in keys_by_form[form]:
+                    keys_by_form[form].append(key)
+    if not keys_by_form:
+        return []
+    matcher = AliasMatcher([GazetteerEntry(form, "person") for form in keys_by_form])
+    candidates = []
+    for match in matcher.find(text):
+        keys = keys_by_form.get(match.alias) or keys_by_form.get(match.entry.name, [])
+        if not keys:
+            continue
+        key = keys[0] if len(keys) == 1 else _nearest_before(keys, match.start, people)
+        candidates.append(_Candidate(match.start, match.end, key, "person", 3))
+    return candidates
+
+
+def _nearest_before(keys: list[str], start: int, people: _People) -> str:
+    """Of several people sharing a surname, the one named in full most recently before."""
+    best, best_start = keys[0], -1
+    for key in keys:
+        starts = people.full_starts.get(key, [])
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and starts[i] > best_start:
+            best, best_start = key, starts[i]
+    return best
+
+
+def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[_Candidate]:
+    """ "The former Iraqi prime minister" -> the one Iraqi person named before it, if only one."""
+    candidates = []
+    for match in _ROLE_MENTION.finditer(text):
+        demonym, role_noun = match.group(1), match.group(2)
+        if demonym:
+            listed = matches_by_span.get((match.start(1), match.end(1)))
+            if listed is None or listed.entry.type != "state":
+                continue
+            state = listed.entry.name
+            linked = [
+                k
+                for k, states in people.affiliations.items()
+                if state in states and people.first_start.get(k, len(text)) < match.start()
+            ]
+        else:
+            linked = [
+                k
+                for k, roles in people.roles.items()
+                if any(r.lower().endswith(role_noun) for r in roles)
+                and people.first_start.get(k, len(text)) < match.start()
+            ]
+        if len(linked) == 1:
+            role = text[match.start() : match.end()]
+            candidates.append(_Candidate(match.start(), match.end(), linked[0], "person", 4, role))
+    return candidates
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """A mention glued by a hyphen to another word: "Iran-backed", "anti-Putin", "Soviet- and"."""
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    after = (
+        end < len(text) - 1
+        and text[end] == "-"
+        and (text[end + 1].isalnum() or text[end + 1] == " ")
+    )
+    return before or after
+
+
+def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first, then by source priority; keep candidates that overlap nothing kept.
+
+    Candidates are first cut into clusters that overlap each other; most clusters hold
+    one candidate, and only the others need the longest-first choice.
+    """
+    kept: list[_Candidate] = []
+    cluster: list[_Candidate] = []
+    cluster_end = -1
+    for cand in sorted(candidates, key=lambda c: (c.start, -c.end, c.priority)):
+        if cand.start >= cluster_end and cluster:
+            kept.extend(_choose_in_cluster(cluster))
+            cluster = []
+        cluster.append(cand)
+        cluster_end = max(cluster_end, cand.end) if len(cluster) > 1 else cand.end
+    kept.extend(_choose_in_cluster(cluster))
+    return kept
+
+
+def _choose_in_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
+    if len(cluster) <= 1:
+        return cluster
+    kept: list[_Candidate] = []
+    for cand in sorted(cluster, key=lambda c: (-c.length, c.priority, c.start)):
+        if not any(k.start < cand.end and cand.start < k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_actors(
+    document: Document,
+    gazetteer: Gazetteer | None = None,
+    page_path: str | Path | None = None,
+    use_base: bool = True,
+    discover: bool = True,
+) -> ActorResult:
+    """Find, type and group the actors of a document.
+
+    ``page_path`` picks up the page's own list beside it (``texts/NAME.actors.csv`` for
+    ``texts/NAME.txt``); ``gazetteer`` adds a list of your own on top; ``use_base=False``
+    leaves out the built-in list; ``discover=False`` keeps to the lists only.
+    """
+    text = document.text
+    lists = gazetteer_for(gazetteer, page_path, use_base)
+    matches = lists.matcher().find(text)
+    matches_by_span = {(m.start, m.end): m for m in matches}
+    candidates = [
+        _Candidate(m.start, m.end, m.entry.name, m.entry.type, 0 if m.entry.type == "person" else 2)
+        for m in matches
+    ]
+    sentences = document_sentences(document)
+    people = _People(text, lists.matcher().entry_by_alias)
+    found: list[_Candidate] = []
+    if discover:
+        blocks = [(b.start, b.end) for b in document.blocks] or [(0, len(text))]
+        names = discover_names(text, sentences, covered=list(matches_by_span), blocks=blocks)
+        people, found = _group_people(text, names, lists, matches_by_span)
+        candidates += found
+        # people from the lists are referred back to by surname too
+        first_listed: dict[str, int] = {}
+        for cand in candidates:
+            if cand.priority == 0:
+                first_listed.setdefault(cand.actor, cand.start)
+        for name, start in first_listed.items():
+            people.type_of[name] = "person"
+            people.first_start.setdefault(name, start)
+        candidates += _short_form_candidates(text, people)
+        candidates += _role_candidates(text, people, matches_by_span)
+    chosen = _choose(candidates)
+    roles_by_span = {(c.start, c.end): c.role for c in found if c.role}
+    for cand in chosen:
+        # a listed person named with a title: the list gives the actor, discovery the role
+        cand.role = cand.role or roles_by_span.get((cand.start, cand.end))
+    return _assemble(document, chosen, lists, people, sentences)
+
+
+def _assemble(
+    document: Document, chosen: list[_Candidate], lists: Gazetteer, people: _People, sentences: list
+) -> ActorResult:
+    text = document.text
+    blocks = document.blocks
+    block_starts = [b.start for b in blocks]
+    block_ends = [b.end for b in blocks]
+    # the paragraph number of each block (None for headlines, bylines, captions)
+    paragraph_numbers: list[int | None] = []
+    count = 0
+    for block in blocks:
+        paragraph_numbers.append(count if block.kind == "paragraph" else None)
+        count += block.kind == "paragraph"
+    sentence_starts = [s for s, _ in sentences]
+    find_slot = bisect.bisect_right
+    mentions = []
+    for cand in chosen:
+        start, end = cand.start, cand.end
+        i = find_slot(block_starts, start) - 1
+        paragraph = paragraph_numbers[i] if i >= 0 and start < block_ends[i] else None
+        sentence = find_slot(sentence_starts, start) - 1
+        mentions.append(
+            Mention(
+                cand.actor,
+                cand.type,
+                text[start:end],
+                start,
+                end,
+                paragraph,
+                sentence if sentence >= 0 else None,
+                cand.role,
+                _in_compound(text, start, end),
+            )
+        )
+    actors: dict[str, Actor] = {}
+    entry_by_name = {entry.name: entry for entry in lists}
+    for mention, cand in zip(mentions, chosen):
+        if mention.actor not in actors:
+            entry = entry_by_name.get(mention.actor)
+            actors[mention.actor] = Actor(
+                name=mention.actor,
+                type=mention.type,
+                aliases=[],
+                roles=list(people.roles.get(mention.actor, [])),
+                description=entry.description if entry else "",
+                colour=entry.colour if entry else None,
+                affiliations=list(people.affiliations.get(mention.actor, [])),
+            )
+        actor = actors[mention.actor]
+        if cand.priority == 4:  # a role mention is not a name
+            continue
+        if mention.text not in actor.aliases:
+            actor.aliases.append(mention.text)
+        if mention.role:
+            titled = f"{mention.role} {mention.text}"
+            if titled not in actor.aliases:
+                actor.aliases.append(titled)
+    return ActorResult(actors=list(actors.values()), mentions=mentions)
+
+
+def actors_json(document: Document, page_path: str | None = None) -> dict:
+    """``{"actors": [{"name", "type", "mentions": [{"text", "start", "end"}]}]}`` for the CLI."""
+    result = find_actors(document, page_path=page_path)
+    return {
+        "actors": [
+            {
+                "name": actor.name,
+                "type": actor.type,
+                "mentions": [
+                    {"text": m.text, "start": m.start, "end": m.end}
+                    for m in result.mentions
+                    if m.actor == actor.name
+                ],
+            }
+            for actor in result.actors
+        ]
+    }
+
+
+def cooccurrence_counts(result: ActorResult, types: Iterable[str] | None = None) -> pd.DataFrame:
+    """How many sentences name both actors: columns actor_a, actor_b, sentences.
+
+    Pairs are counted once per sentence, whatever the number of mentions in it.
+    """
+    wanted = set(types) if types is not None else None
+    by_sentence: dict[int, set[str]] = {}
+    for m in result.mentions:
+        if m.sentence is not None and (wanted is None or m.type in wanted):
+            by_sentence.setdefault(m.sentence, set()).add(m.actor)
+    counts: Counter = Counter()
+    for names in by_sentence.values():
+        for a, b in combinations(sorted(names), 2):
+            counts[(a, b)] += 1
+    rows = [(a, b, n) for (a, b), n in counts.most_common()]
+    return pd.DataFrame(rows, columns=["actor_a", "actor_b", "sentences"])
+
+
+def actor_concordance(
+    document: Document, result: ActorResult, name_or_alias: str, width: int = 80
+) -> pd.DataFrame:
+    """Key words in context for one actor, via NLTK's ``ConcordanceIndex`` (no data needed).
+
+    Each mention is one token, so "Nuri al-Maliki" and "Maliki" line up in one column.
+    Columns: left, mention, right, start.
+    """
+    from nltk.text import ConcordanceIndex
+
+    actor = result.actor_named(name_or_alias)
+    if actor is None:
+        return pd.DataFrame(columns=["left", "mention", "right", "start"])
+    tokens, starts = _tokens_with_mentions(document.text, result)
+    index = ConcordanceIndex(tokens, key=lambda t: getattr(t, "actor", None) or t.lower())
+    query = _MentionToken(actor.name)
+    query.actor = actor.name
+    lines = index.find_concordance(query, width=width)
+    offsets = index.offsets(query)
+    rows = [
+        (line.left_print, line.query, line.right_print, starts[i])
+        for line, i in zip(lines, offsets)
+    ]
+    return pd.DataFrame(rows, columns=["left", "mention", "right", "start"])
+
+
+class _MentionToken(str):
+    """A token that stands for a whole mention; ``actor`` is the concordance key."""
+
+    actor: str | None = None
+
+
+def _tokens_with_mentions(text: str, result: ActorResult) -> tuple[list[str], list[int]]:
+    tokens: list[str] = []
+    starts: list[int] = []
+    cursor = 0
+    word = re.compile(r"[’']s\b|\w+(?:[’'.-]\w+)*|[^\w\s]")
+    for m in result.mentions:
+        for w in word.finditer(text, cursor, m.start):
+            tokens.append(w.group())
+            starts.append(w.start())
+        token = _MentionToken(m.text)
+        token.actor = m.actor
+        tokens.append(token)
+        starts.append(m.start)
+        cursor = m.end
+    for w in word.finditer(text, cursor):
+        tokens.append(w.group())
+        starts.append(w.start())
+    return tokens, starts

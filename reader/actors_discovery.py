@@ -1,0 +1,573 @@
+"""Finding the actors no list names: people (with their titles) and organisations.
+
+News names people in a few set ways, and this module reads those ways without a
+tagger or a model:
+
+- a run of capitalised words, with name particles ("Nuri al-Maliki", "Bill de Blasio",
+  "Tom O’Connor") and initials ("Paul D. Ryan");
+- often after a title that says who they are ("Russian Foreign Minister Sergei Lavrov":
+  the title is the role, the demonym links the person to Russia);
+- later by surname only ("Lavrov said"), grouped with the full name by the caller.
+
+A run is *not* a person when its last word heads a place, event or organisation
+("Caspian Sea", "Green Revolution", "Washington Institute for Near East Policy"), when
+it is a common word that only has a capital because it starts the sentence (judged
+by wordfreq and by whether the document also uses it in lower case), or when it sits in
+scare quotes (“Great Satan”).
+
+>>> text = "Maliki told Russian Foreign Minister Sergei Lavrov in St Petersburg."
+>>> [(c.text, c.type, c.role) for c in discover_names(text, [(0, len(text))], covered=[(12, 19)])]
+[('Maliki', 'person', None), ('Sergei Lavrov', 'person', 'Russian Foreign Minister')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.actors_text import (
+    EVENT_HEADS,
+    FUNCTION_WORDS,
+    GOVERNING_NOUNS,
+    MONTHS_AND_DAYS,
+    NOT_GIVEN_NAMES,
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
+    SPEECH_VERBS,
+    english_zipf,
+    is_title_word,
+    normalise_word,
+)
+
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x250) if chr(c).isupper())
+_WORD = (
+    rf"[{_UPPER}]\w*(?:[’'][{_UPPER}]\w*)*(?:-[{_UPPER}]\w*(?:[’'][{_UPPER}]\w*)*)*"
+    r"(?:-(?!(?:led|era|run|made|born|like|wide|held|type|free|rich|bred)\b)[a-z]{2,4}\b)?"  # Park Geun-hye
+)
+_ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Mt|Del|Hon)\."
+_INITIAL = rf"[{_UPPER}]\.(?:[{_UPPER}]\.)*"
+_HYPHEN_PARTICLE = r"(?:al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|bint|ben)-"
+_SPACE_PARTICLE = (
+    r"(?:bin|ibn|abu|bint|ben|von|van|der|den|de|da|del|della|di|du|dos|das|le|la|ul|y)"
+)
+_CONNECTOR = r"(?:of|for|on|of the|for the|on the)"
+_INITIAL_RE = re.compile(_INITIAL)
+_TOKEN = rf"(?:{_ABBREVIATED_TITLE}|{_INITIAL}|{_HYPHEN_PARTICLE}{_WORD}|{_WORD})"
+# a token must not be glued by a hyphen to a lower-case word ("Iran-backed", "anti-Putin")
+_EDGE_BEFORE = r"(?<![\w’'\-.])"
+_EDGE_AFTER = r"(?!\w|[’'](?!s\b)|-\w|-\s)"
+NAME_RUN = re.compile(
+    rf"{_EDGE_BEFORE}{_TOKEN}{_EDGE_AFTER}"
+    rf"(?:(?: (?:{_SPACE_PARTICLE} )*| {_CONNECTOR} ){_TOKEN}{_EDGE_AFTER})*"
+)
+_RUN_PART = re.compile(rf"{_TOKEN}|\b(?:of|for|on|the)\b|\b{_SPACE_PARTICLE}\b")
+_PARTICLES = frozenset(_SPACE_PARTICLE.strip("(?:)").split("|"))
+_CONNECTORS = frozenset({"of", "for", "on", "the"})
+_SURNAME_TITLES = frozenset({"king", "bishop", "dean", "major", "marshal", "judge", "chancellor"})
+_GROUP_ENDINGS = ("ans", "ics", "ists", "ese")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass
+class NameCandidate:
+    """A name found by discovery: its span, what it is, and the evidence for it."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    role: str | None = None
+    role_start: int | None = None
+    affiliations: tuple[tuple[int, int], ...] = ()
+    evidence: str = ""
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass(slots=True)
+class _Part:
+    start: int
+    end: int
+    text: str
+    norm: str = ""
+
+    def __post_init__(self) -> None:
+        self.norm = normalise_word(self.text)
+
+    @property
+    def is_connector(self) -> bool:
+        return self.text in _CONNECTORS
+
+    @property
+    def is_particle(self) -> bool:
+        return self.text in _PARTICLES
+
+
+class _Covered:
+    """Character spans already claimed by the gazetteer (demonyms, states, outlets)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def span_over(self, start: int, end: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, start) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self.spans):
+                s, e = self.spans[j]
+                if s < end and start < e:
+                    return (s, e)
+        return None
+
+
+def lowercase_vocabulary(text: str) -> frozenset[str]:
+    """The words the document writes in lower case: its common words, not names.
+
+    >>> "revolution" in lowercase_vocabulary("The Green Revolution was a revolution.")
+    True
+    """
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*", text))
+
+
+def is_common_capitalised(word: str, lowercase_words: frozenset[str]) -> bool:
+    """A capitalised word that is really an ordinary word (a sentence opener, not a name).
+
+    >>> is_common_capitalised("Several", frozenset()), is_common_capitalised("Lavrov", frozenset())
+    (True, False)
+    """
+    norm = normalise_word(word)
+    if norm in FUNCTION_WORDS or norm in MONTHS_AND_DAYS:
+        return True
+    if norm in lowercase_words and english_zipf(norm) >= 3.0:
+        return True
+    return english_zipf(norm) >= 5.5
+
+
+def _is_org_head(word: str) -> bool:
+    return normalise_word(word) in ORGANISATION_HEADS
+
+
+def _is_non_person_head(word: str) -> bool:
+    norm = normalise_word(word)
+    return norm in ORGANISATION_HEADS or norm in PLACE_HEADS or norm in EVENT_HEADS
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start]
+    if not before[-1:].isspace():
+        return ""
+    words = before.split()
+    return normalise_word(words[-1].rstrip(",:")) if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    after = text[end : end + 40]
+    if after.startswith(","):
+        after = after[1:]
+    if not after[:1].isspace():
+        return ""
+    words = after.split(None, 1)
+    return normalise_word(words[0].strip(',.;:“”"')) if words else ""
+
+
+def person_evidence(text: str, start: int, end: int) -> str:
+    """Why the words around a name say it is a person ("" when they say nothing).
+
+    >>> text = "the Assad regime, as Lavrov said"
+    >>> person_evidence(text, 4, 9), person_evidence(text, 21, 27), person_evidence(text, 0, 3)
+    ('governs', 'speaks', '')
+    """
+    after = _word_after(text, end)
+    before = _word_before(text, start)
+    if after in SPEECH_VERBS or before in SPEECH_VERBS:
+        return "speaks"
+    if after in GOVERNING_NOUNS and not text[end : end + 1] == ",":
+        return "governs"
+    if re.match(r",\s+(?:who|a|an|the)\s+(?:\d|[a-z])", text[end : end + 12]):
+        return "apposition"
+    if re.match(r",\s+\d{1,3},", text[end : end + 8]):
+        return "age"
+    if before and is_title_word(before) and before not in {"chief", "general"}:
+        return "title"
+    return ""
+
+
+_LOCATIVES = frozenset("in at from to near of across into outside inside around".split())
+
+
+def _in_scare_quotes(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] in '“"‘' and text[end : end + 1] in '”"’' and start > 0
+
+
+def _valid_name_words(
+    parts: list[_Part], lowercase_words: frozenset[str], titled: bool, evidence: str = ""
+) -> bool:
+    words = [p for p in parts if not p.is_particle]
+    if not words or len(words) > 5:
+        return False
+    for part in words:
+        if _INITIAL_RE.fullmatch(part.text) or (
+            part.norm in _NAME_SUFFIXES and part is not words[0]
+        ):
+            continue  # "Paul D. Ryan", "Julie A. Diaz Martinez"
+        bare = part.text.rstrip(".")
+        if len(bare) > 1 and bare.isupper() and (not titled or len(bare) > 3):
+            return False  # acronyms (NYPD, ER) and shouted words (FELLOW DOCTORS) are not names
+        ordinary = part.norm in MONTHS_AND_DAYS or part.norm in FUNCTION_WORDS - {"will"}
+        if ordinary and (not titled or part is words[0]):
+            return False  # but "Prime Minister Theresa May" is a name
+    if _is_non_person_head(words[-1].text) and words[-1].norm not in _NAME_SUFFIXES:
+        return False
+    if all(p.norm in _NAME_SUFFIXES or _INITIAL_RE.fullmatch(p.text) for p in words):
+        return False  # "Jr." or "D." alone
+    if not titled:
+        first = words[0].norm
+        if first in NOT_GIVEN_NAMES or (len(words) > 1 and _is_non_person_head(words[0].text)):
+            return False
+        last = words[-1].norm
+        if len(words) > 1 and not evidence:
+            # "Secret Service", "Open Borders", "Top Model": words the page also writes in lower case
+            if last in lowercase_words and english_zipf(last) >= 3.5:
+                return False
+            if first in lowercase_words and english_zipf(first) >= 3.0:
+                return False
+        if len(words) == 1:
+            strong = evidence in ("speaks", "title", "governs")
+            if (
+                is_title_word(words[0].text)
+                or _is_office_word(first)
+                or english_zipf(first) >= (5.0 if strong else 4.5)
+            ):
+                return False  # a lone "President", "Director", "Navy", "Dad"
+        if is_title_word(words[0].text):
+            return False
+        if any(is_title_word(p.text) and p.norm not in _SURNAME_TITLES for p in words[1:]):
+            return False  # "Lafer Fellow", "Foreign Minister"; but "Martin Luther King"
+    return True
+
+
+def _split_at_covered(parts: list[_Part], covered: _Covered) -> list[list[_Part]]:
+    segments: list[list[_Part]] = [[]]
+    for part in parts:
+        if covered.span_over(part.start, part.end):
+            segments.append([])
+        else:
+            segments[-1].append(part)
+    return [s for s in segments if s]
+
+
+def _strip_edges(parts: list[_Part]) -> list[_Part]:
+    while parts and (parts[0].is_connector or parts[0].is_particle):
+        parts = parts[1:]
+    while parts and (parts[-1].is_connector or parts[-1].is_particle):
+        parts = parts[:-1]
+    return parts
+
+
+_OFFICE_WORDS = frozenset(
+    """state defense defence interior intelligence energy justice labor labour commerce
+    agriculture education health transportation treasury homeland security veterans affairs
+    housing finance foreign economy trade staff army navy police""".split()
+)
+
+
+def _is_office_word(norm: str) -> bool:
+    """Words naming an office after "of": "Secretary of *Homeland Security*"."""
+    return norm in _OFFICE_WORDS or norm in NOT_GIVEN_NAMES or _is_non_person_head(norm)
+
+
+def _title_split(parts: list[_Part]) -> int:
+    """Index of the first name word after the last title word (0 when there is no title)."""
+    split = 0
+    for i, part in enumerate(parts):
+        if is_title_word(part.text) and i + 1 < len(parts):
+            j = i + 1
+            # "Secretary of State John Kerry", "Director of National Intelligence Dan Coats"
+            if parts[j].text == "of":
+                j += 1
+                while j < len(parts) - 1 and (
+                    parts[j].is_connector or _is_office_word(parts[j].norm)
+                ):
+                    j += 1
+            rest = parts[j:]
+            named = [
+                p
+                for p in rest
+                if p.norm not in _NAME_SUFFIXES
+                and not p.is_connector
+                and not _is_office_word(p.norm)
+            ]
+            if rest and not rest[0].is_connector and named:  # not "Martin Luther King Jr."
+                split = j
+    return split
+
+
+def analyse_run(
+    text: str,
+    start: int,
+    end: int,
+    covered: _Covered,
+    lowercase_words: frozenset[str],
+    sentence_starts: set[int],
+) -> list[NameCandidate]:
+    """Read one capitalised run: the person (with role) or organisation it names, if any."""
+    parts = [
+        _Part(start + m.start(), start + m.end(), m.group())
+        for m in _RUN_PART.finditer(text[start:end])
+    ]
+    # A common word that starts the sentence only has its capital from its position.
+    while parts and not parts[0].is_connector:
+        first = parts[0]
+        at_start = (
+            first.start in sentence_starts or text[max(0, first.start - 1) : first.start] in '“"‘('
+        )
+        if is_title_word(first.text):
+            break  # "King Salman said", "President Obama": the title starts the name
+        gerund = at_start and first.norm.endswith("ing") and english_zipf(first.norm) >= 3.0
+        if (
+            gerund
+            or (at_start or first.norm in FUNCTION_WORDS)
+            and is_common_capitalised(first.text, lowercase_words)
+        ):
+            if covered.span_over(first.start, first.end):
+                break
+            parts = parts[1:]
+        else:
+            break
+    parts = _strip_edges(parts)
+    if not parts:
+        return []
+    run_start, run_end = parts[0].start, parts[-1].end
+    if covered.span_over(run_start, run_end) == (run_start, run_end):
+        return []
+    if _in_scare_quotes(text, run_start, run_end):
+        return []
+
+    split = _title_split(parts)
+    if split:
+        role_parts, name_parts = parts[:split], parts[split:]
+        if any(p.is_connector for p in name_parts):
+            name_parts = _strip_edges(
+                name_parts[: next(i for i, p in enumerate(name_parts) if p.is_connector)]
+            )
+        # Sen. Bernie Sanders: keep a lone abbreviated title out; "Mr. Obama" keeps its name
+        if name_parts and _valid_name_words(name_parts, lowercase_words, titled=True):
+            affiliations = tuple(
+                span for p in role_parts if (span := covered.span_over(p.start, p.end)) is not None
+            )
+            return [
+                NameCandidate(
+                    name_parts[0].start,
+                    name_parts[-1].end,
+                    text[name_parts[0].start : name_parts[-1].end],
+                    "person",
+                    role=text[role_parts[0].start : role_parts[-1].end],
+                    role_start=role_parts[0].start,
+                    affiliations=affiliations,
+                    evidence="title",
+                )
+            ]
+        return []
+
+    if any(p.is_connector for p in parts) or _is_org_head(parts[-1].text):
+        connector = next((i for i, p in enumerate(parts) if p.is_connector), len(parts))
+        # "Institute for ...", "Bank of ...": the head comes before the connector
+        heads = parts[:connector] if connector < len(parts) else parts
+        if any(_is_org_head(p.text) for p in heads) and len(parts) > 1:
+            if parts[0].text == "The":
+                parts = parts[1:]
+            first, last = parts[0], parts[-1]
+            return [
+                NameCandidate(
+                    first.start,
+                    last.end,
+                    text[first.start : last.end],
+                    "organisation",
+                    evidence="head",
+                )
+            ]
+        if not any(p.is_connector for p in parts):
+            return []
+        # "wrote Cameron Easley for Morning Consult": the name is the part before "for"
+        parts = _strip_edges(parts[: next(i for i, p in enumerate(parts) if p.is_connector)])
+        if not parts or (len(parts) == 1 and english_zipf(parts[0].norm) >= 3.5):
+            return []  # "Democracy for America" is not a person called Democracy
+
+    candidates = []
+    for segment in _split_at_covered(parts, covered):
+        segment = _strip_edges(segment)
+        if not segment:
+            continue
+        seg_start, seg_end = segment[0].start, segment[-1].end
+        words = [p for p in segment if not p.is_particle]
+        evidence = person_evidence(text, seg_start, seg_end)
+        if len(words) == 1:
+            single = words[0]
+            at_start = single.start in sentence_starts
+            if not evidence or (at_start and is_common_capitalised(single.text, lowercase_words)):
+                continue
+            if english_zipf(single.norm) >= 5.0 and single.norm in lowercase_words:
+                continue
+            if at_start and evidence != "title" and english_zipf(single.norm) >= 3.0:
+                continue  # "Demonstrators said", "Overall, the poll": English words, not names
+            if evidence == "apposition" and _word_before(text, seg_start) in _LOCATIVES:
+                continue  # "in Tulsa, a city ...": a place
+            if _INITIAL_RE.fullmatch(single.text) or single.norm.endswith(_GROUP_ENDINGS):
+                continue  # "S.E.C."; "Europeans said" names a group, not a person
+        if not _valid_name_words(segment, lowercase_words, titled=False, evidence=evidence):
+            continue
+        if len(segment) != len(parts) and not evidence:
+            continue  # part of a run the gazetteer split ("Tsarist Russia")
+        candidates.append(
+            NameCandidate(
+                seg_start, seg_end, text[seg_start:seg_end], "person", evidence=evidence or "name"
+            )
+        )
+    return candidates
+
+
+def discover_names(
+    text: str,
+    sentences: list[tuple[int, int]],
+    covered: Iterable[tuple[int, int]] = (),
+    blocks: Iterable[tuple[int, int]] | None = None,
+) -> list[NameCandidate]:
+    """People and organisations named in ``text`` that the gazetteer spans ``covered`` leave open.
+
+    ``blocks`` are the (start, end) spans to read (a document's blocks); headlines in
+    Title Case are skipped, since every word there has a capital.
+    """
+    covered_spans = _Covered(covered)
+    lowercase_words = lowercase_vocabulary(text)
+    sentence_starts = {s for s, _ in sentences}
+    found: list[NameCandidate] = []
+    exact_spans = set(covered_spans.spans)
+    for block_start, block_end in blocks if blocks is not None else [(0, len(text))]:
+        # headlines are short; a long block is never Title Case
+        if block_end - block_start < 300 and is_title_case(text[block_start:block_end]):
+            continue
+        for match in NAME_RUN.finditer(text, block_start, block_end):
+            if match.span() in exact_spans:
+                continue  # a single listed name ("Russia"): nothing to discover
+            if " " not in match.group() and not person_evidence(text, match.start(), match.end()):
+                continue  # a lone capitalised word needs a cue ("said", "Mr.") to be a name
+            found.extend(
+                analyse_run(
+                    text,
+                    match.start(),
+                    match.end(),
+                    covered_spans,
+                    lowercase_words,
+                    sentence_starts,
+                )
+            )
+    return trim_words_before_names(found, sentence_starts, lowercase_words)
+
+
+def trim_words_before_names(
+    found: list[NameCandidate], sentence_starts: set[int], lowercase_words: frozenset[str]
+) -> list[NameCandidate]:
+    """Drop a word glued before a name the page names elsewhere: "Democrat Hillary Clinton",
+    "Hold Melania Trump" (a sentence-opening verb), "Notice Trump".
+
+    >>> a = NameCandidate(0, 12, "Melania Trump", "person")
+    >>> b = NameCandidate(20, 37, "Hold Melania Trump", "person")
+    >>> [c.text for c in trim_words_before_names([a, b], {20}, frozenset())]
+    ['Melania Trump', 'Melania Trump']
+    """
+    full_names = {c.text for c in found if c.type == "person" and len(c.tokens) > 1}
+    names_by_short_form: dict[str, set[str]] = {}
+    for c in found:
+        if c.type == "person" and len(c.tokens) > 1:
+            for form in short_forms(c.text):
+                names_by_short_form.setdefault(form, set()).add(c.text)
+    trimmed = []
+    for cand in found:
+        words = cand.tokens
+        if cand.type == "person" and not cand.role and len(words) > 1:
+            rest = " ".join(words[1:])
+            first = normalise_word(words[0])
+            opener = cand.start in sentence_starts and english_zipf(first) >= 4.0
+            others = names_by_short_form.get(rest, set()) - {cand.text}
+            if (len(words) > 2 and rest in full_names) or (others and opener):
+                offset = cand.text.index(words[1], len(words[0]))
+                cand = NameCandidate(
+                    cand.start + offset, cand.end, rest, "person", evidence=cand.evidence or "name"
+                )
+        trimmed.append(cand)
+    return trimmed
+
+
+def is_title_case(block: str) -> bool:
+    """True for a headline Written Like This (most words capitalised), where capitals say nothing.
+
+    >>> is_title_case("Stealth Over Health: Hillary Clinton Was Headed to ER")
+    True
+    >>> is_title_case("Iran and Russia cooperate amid suspicion")
+    False
+    """
+    rough = block.split()
+    if len(rough) < 4 or sum(1 for w in rough if w[:1].islower()) * 2 > len(rough):
+        return False  # half the words in lower case: ordinary prose
+    words = re.findall(r"[^\W\d_][\w’'-]*", block)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    # Title Case leaves only short linking words in lower case ("to", "of", "and").
+    linking = {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "as",
+    }
+    lower_content = [
+        w for w in words if w[0].islower() and w not in linking | {"from", "with", "into", "vs"}
+    ]
+    return capitalised / len(words) >= 0.6 and not lower_content
+
+
+def short_forms(name: str) -> list[str]:
+    """The shorter ways a text refers again to a person: surname, with or without particle.
+
+    A particle written apart stays with the surname ("de Blasio", "bin Salman": *Salman*
+    alone is his father, King Salman); one joined by a hyphen may go ("Maliki").
+
+    >>> short_forms("Nuri al-Maliki"), short_forms("Paul D. Ryan"), short_forms("Tom O’Connor")
+    (['al-Maliki', 'Maliki'], ['Paul Ryan', 'Ryan'], ['O’Connor'])
+    >>> short_forms("Mohammed bin Salman"), short_forms("Ursula von der Leyen")
+    (['bin Salman'], ['von der Leyen'])
+    """
+    words = name.split()
+    while len(words) > 1 and normalise_word(words[-1]) in _NAME_SUFFIXES:
+        words = words[:-1]
+    if len(words) < 2 or words[0] in _PARTICLES:
+        return []  # "bin Salman" is already a short form
+    forms = []
+    initials_removed = [w for w in words if not re.fullmatch(rf"{_INITIAL}", w)]
+    if len(initials_removed) != len(words) and len(initials_removed) >= 2:
+        forms.append(" ".join(initials_removed))
+    surname = words[-1]
+    particles = 0
+    while len(words) - particles >= 3 and words[-2 - particles] in _PARTICLES:
+        particles += 1
+    if particles:
+        forms.append(" ".join(words[-1 - particles :]))
+    else:
+        forms.append(surname)
+    particle = re.match(rf"{_HYPHEN_PARTICLE}(.+)", surname)
+    if particle:
+        forms.append(particle.group(1))
+    return [f for f in dict.fromkeys(forms) if f != name]

@@ -1,0 +1,326 @@
+"""The actor lists a teacher can edit, and the fast matcher that finds their aliases.
+
+A gazetteer is a CSV file with the columns ``name,type,aliases,colour,description``;
+aliases are separated by ``|``.  The kit ships a base list (states with their
+demonyms and capitals used as metonyms, international organisations, news outlets,
+armed groups, a few places); each page may have its own list beside it
+(``texts/NAME.actors.csv`` for ``texts/NAME.txt``) that adds to it or overrides it.
+
+Matching is longest-match on word boundaries with one compiled regular expression
+built as a character trie, so 10,000 aliases cost about as much as 100:
+
+>>> gazetteer = Gazetteer([GazetteerEntry("Russia", "state", ["Russian", "Moscow", "Kremlin"])])
+>>> [(m.alias, m.entry.name) for m in gazetteer.matcher().find("a pro-Kremlin Russian site")]
+[('Kremlin', 'Russia'), ('Russian', 'Russia')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+ACTOR_TYPES: tuple[str, ...] = (
+    "person",
+    "state",
+    "organisation",
+    "outlet",
+    "armed group",
+    "group",
+    "place",
+)
+GAZETTEER_COLUMNS: tuple[str, ...] = ("name", "type", "aliases", "colour", "description")
+BASE_GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "actors_base.csv"
+_TYPE_SPELLINGS = {"organization": "organisation", "armed_group": "armed group"}
+
+
+@dataclass
+class GazetteerEntry:
+    """One actor in a list: its name, type, the other names the text may use for it."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    colour: str | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        self.type = _TYPE_SPELLINGS.get(self.type.strip().lower(), self.type.strip().lower())
+        if self.type not in ACTOR_TYPES:
+            raise ValueError(
+                f"actor {self.name!r} has unknown type {self.type!r}; use one of {', '.join(ACTOR_TYPES)}"
+            )
+        if not self.name.strip():
+            raise ValueError("an actor has an empty name")
+
+    def surface_forms(self) -> list[str]:
+        """The name and its aliases, without duplicates, name first."""
+        return list(dict.fromkeys([self.name, *(a for a in self.aliases if a)]))
+
+
+_MATCHERS: dict[tuple, AliasMatcher] = {}
+
+
+class AliasMatch(NamedTuple):
+    """One place where an alias of a gazetteer entry occurs in a text."""
+
+    start: int
+    end: int
+    alias: str
+    entry: GazetteerEntry
+
+
+class Gazetteer:
+    """An ordered list of entries; later entries override earlier ones with the same name.
+
+    >>> base = Gazetteer([GazetteerEntry("Iran", "state", ["Tehran"])])
+    >>> page = Gazetteer([GazetteerEntry("Iran", "state", ["Tehran", "Islamic Republic"])])
+    >>> base.merged_with(page).entry_named("iran").aliases
+    ['Tehran', 'Islamic Republic']
+    """
+
+    def __init__(self, entries: Iterable[GazetteerEntry] = (), source: str | None = None):
+        by_name: dict[str, GazetteerEntry] = {}
+        for entry in entries:
+            by_name.pop(entry.name.casefold(), None)  # a later entry replaces and moves to the end
+            by_name[entry.name.casefold()] = entry
+        self.entries: list[GazetteerEntry] = list(by_name.values())
+        self.source = source
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        return iter(self.entries)
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self.entries)} entries, source={self.source!r})"
+
+    def add(self, entry: GazetteerEntry) -> None:
+        """Add an entry, replacing any entry with the same name (case-insensitive)."""
+        self.entries = [e for e in self.entries if e.name.casefold() != entry.name.casefold()]
+        self.entries.append(entry)
+        self.__dict__.pop("_matcher", None)
+
+    def entry_named(self, name_or_alias: str) -> GazetteerEntry | None:
+        """The entry with that name, else the last entry with that alias."""
+        key = name_or_alias.replace("’", "'").casefold()
+        for entry in reversed(self.entries):
+            if entry.name.replace("’", "'").casefold() == key:
+                return entry
+        for entry in reversed(self.entries):
+            if key in (a.replace("’", "'").casefold() for a in entry.aliases):
+                return entry
+        return None
+
+    def signature(self) -> tuple:
+        """What the entries say, as a hashable value: equal signatures match the same way."""
+        return tuple((e.name, e.type, tuple(e.aliases)) for e in self.entries)
+
+    def merged_with(self, other: Gazetteer) -> Gazetteer:
+        """A new gazetteer: this one's entries, then ``other``'s (which win on equal names)."""
+        return Gazetteer([*self.entries, *other.entries], source=other.source or self.source)
+
+    def matcher(self) -> AliasMatcher:
+        """The compiled matcher for these entries (built once per distinct list, then cached)."""
+        signature = self.signature()
+        cached = self.__dict__.get("_matcher")
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        matcher = _MATCHERS.get(signature)
+        if matcher is None:
+            matcher = AliasMatcher(self.entries)
+            _MATCHERS[signature] = matcher
+            while len(_MATCHERS) > 8:  # keep the few lists in use, forget the oldest
+                _MATCHERS.pop(next(iter(_MATCHERS)))
+        self.__dict__["_matcher"] = (signature, matcher)
+        return matcher
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex that matches any of ``words``, longest first, as a character trie.
+
+    >>> re.fullmatch(_trie_pattern(["Iran", "Iranian", "Iraq"]), "Iranian") is not None
+    True
+    >>> _trie_pattern(["Iran", "Iranian", "Iraq"])
+    'Ira(?:n(?:ian)?|q)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        ends_here = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char != ""]
+        if not branches:
+            return ""
+        if len(branches) == 1:
+            body = branches[0]
+            if ends_here:
+                # one continuation that may be left out: keep it greedy (longest first)
+                return f"(?:{body})?" if len(body) > 1 else f"{body}?"
+            return body
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends_here else body
+
+    # a flat chain of single-child nodes is emitted without groups; long chains stay shallow
+    return emit(trie)
+
+
+class AliasMatcher:
+    """Longest-match alias finder over one compiled trie regex (word boundaries both sides).
+
+    Mentions inside hyphenated compounds are found ("anti-Putin", "Moscow-Tehran-Damascus"):
+    a hyphen is a boundary.  A capitalised variant of every alias is matched too, so
+    "al-Qaeda" is found at the start of a sentence as "Al-Qaeda".
+    """
+
+    def __init__(self, entries: Iterable[GazetteerEntry]):
+        self.entry_by_alias: dict[str, GazetteerEntry] = {}
+        for entry in entries:
+            for form in entry.surface_forms():
+                for variant in (form, form[:1].upper() + form[1:]):
+                    self.entry_by_alias[variant] = entry
+        aliases = sorted(self.entry_by_alias)
+        if aliases:
+            body = _trie_pattern(aliases)
+            # No look-behind at the start: the regex engine can then skip ahead to the
+            # first letters of aliases quickly; `find` checks the left boundary itself.
+            self.regex: re.Pattern | None = re.compile(rf"(?:{body})(?!\w|[’'](?!s\b)\w|\.\w)")
+        else:
+            self.regex = None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[AliasMatch]:
+        """Every alias occurrence in ``text[start:end]``, left to right, longest at each place."""
+        if self.regex is None:
+            return []
+        lookup = self.entry_by_alias
+        found = []
+        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+            begin = m.start()
+            before = text[begin - 1] if begin else " "
+            if before.isalnum() or before in "_’'.":
+                continue  # inside a word ("US" in "RUSSIA"), not a mention
+            found.append(AliasMatch(begin, m.end(), m.group(), lookup[m.group()]))
+        return found
+
+
+def _split_aliases(cell: str) -> list[str]:
+    return [alias.strip() for alias in (cell or "").split("|") if alias.strip()]
+
+
+def parse_gazetteer(text: str, source: str = "gazetteer") -> Gazetteer:
+    """Read gazetteer CSV text; a bad file raises a one-line ``ValueError`` naming the row.
+
+    >>> parse_gazetteer("name,type,aliases,colour,description\\nTASS,outlet,ITAR-TASS,,").entries[0].aliases
+    ['ITAR-TASS']
+    >>> parse_gazetteer("name;kind\\nTASS;outlet")
+    Traceback (most recent call last):
+    ...
+    ValueError: gazetteer: the header must start with name,type (found 'name;kind'); columns are name,type,aliases,colour,description
+    """
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise ValueError(f"{source}: the file is empty; columns are {','.join(GAZETTEER_COLUMNS)}")
+    header = [cell.strip().lower() for cell in rows[0]]
+    if header[:2] != ["name", "type"]:
+        raise ValueError(
+            f"{source}: the header must start with name,type (found {','.join(rows[0])!r}); "
+            f"columns are {','.join(GAZETTEER_COLUMNS)}"
+        )
+    unknown = [h for h in header if h not in GAZETTEER_COLUMNS]
+    if unknown:
+        raise ValueError(
+            f"{source}: unknown column {unknown[0]!r}; columns are {','.join(GAZETTEER_COLUMNS)}"
+        )
+    entries = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) > len(header):
+            raise ValueError(
+                f"{source}, line {number}: {len(row)} cells for {len(header)} columns (quote names with commas)"
+            )
+        cells = dict(zip(header, [cell.strip() for cell in row]))
+        try:
+            entries.append(
+                GazetteerEntry(
+                    name=cells.get("name", ""),
+                    type=cells.get("type", ""),
+                    aliases=_split_aliases(cells.get("aliases", "")),
+                    colour=cells.get("colour") or None,
+                    description=cells.get("description", ""),
+                )
+            )
+        except ValueError as error:
+            raise ValueError(f"{source}, line {number}: {error}") from None
+    return Gazetteer(entries, source=source)
+
+
+def load_gazetteer(path: str | Path) -> Gazetteer:
+    """Read a gazetteer CSV file (``name,type,aliases,colour,description``)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text; save the list as CSV UTF-8") from None
+    except OSError as error:
+        raise ValueError(
+            f"{path}: cannot read the actor list ({error.strerror or error})"
+        ) from None
+    gazetteer = parse_gazetteer(text, source=str(path))
+    gazetteer.source = str(path)
+    return gazetteer
+
+
+def gazetteer_csv(gazetteer: Gazetteer) -> str:
+    """The CSV text of a gazetteer, as `save_gazetteer` writes it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(GAZETTEER_COLUMNS)
+    for e in gazetteer.entries:
+        writer.writerow([e.name, e.type, "|".join(e.aliases), e.colour or "", e.description])
+    return out.getvalue()
+
+
+def save_gazetteer(gazetteer: Gazetteer, path: str | Path) -> Path:
+    """Write a gazetteer CSV atomically: a temporary file in the same folder, then a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as temp:
+            temp.write(gazetteer_csv(gazetteer))
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+_BASE_CACHE: dict[str, Gazetteer] = {}
+
+
+def base_gazetteer() -> Gazetteer:
+    """The built-in list shipped with the kit (read once per process)."""
+    if "base" not in _BASE_CACHE:
+        _BASE_CACHE["base"] = load_gazetteer(BASE_GAZETTEER_PATH)
+    return _BASE_CACHE["base"]
+
+
+def page_gazetteer_path(page_path: str | Path) -> Path:
+    """Where a page's own actor list lives: ``texts/NAME.actors.csv`` for ``texts/NAME.txt``.
+
+    >>> page_gazetteer_path("texts/arab-weekly-maliki-russia.txt").as_posix()
+    'texts/arab-weekly-maliki-russia.actors.csv'
+    """
+    page = Path(page_path)
+    return page.with_name(page.stem + ".actors.csv")

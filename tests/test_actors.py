@@ -1,0 +1,421 @@
+"""Actors on the sample page: found, typed, grouped under every name the page uses."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import reader
+from reader import SAMPLE_PAGE, Block, Document
+from reader.actors import (
+    ActorResult,
+    Gazetteer,
+    GazetteerEntry,
+    actor_concordance,
+    actors_json,
+    cooccurrence_counts,
+    find_actors,
+    load_gazetteer,
+    page_gazetteer_path,
+    save_gazetteer,
+)
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+# The required actors of the sample page and the names the page uses for them
+# (from the hand-checked gold in ../shared/gold/seed_actors.json, kept here so the
+# test runs in a fresh clone).
+REQUIRED = {
+    "Nuri al-Maliki": (
+        "person",
+        ["Nuri al-Maliki", "Maliki", "Iraqi Vice-President Nuri al-Maliki"],
+    ),
+    "Sergei Lavrov": ("person", ["Sergei Lavrov", "Lavrov"]),
+    "Vladimir Putin": ("person", ["Vladimir Putin", "Putin"]),
+    "Valentina Matviyenko": ("person", ["Valentina Matviyenko"]),
+    "Haider al-Abadi": ("person", ["Haider al-Abadi"]),
+    "Tom O’Connor": ("person", ["Tom O’Connor"]),
+    "Dmitry Shugaev": ("person", ["Dmitry Shugaev"]),
+    "Amir Taheri": ("person", ["Amir Taheri"]),
+    "Aydin Mehdiyev": ("person", ["Aydin Mehdiyev"]),
+    "Michael Knights": ("person", ["Michael Knights"]),
+    "Ruhollah Khomeini": ("person", ["Ayatollah Ruhollah Khomeini", "Ruhollah Khomeini"]),
+    "Saddam Hussein": ("person", ["Saddam Hussein"]),
+    "Iraq": ("state", ["Iraq", "Iraqi", "Iraqis", "Baghdad"]),
+    "Russia": ("state", ["Russia", "Russian", "Moscow", "Kremlin"]),
+    "Iran": ("state", ["Iran", "Iranian", "Tehran", "Islamic Republic"]),
+    "United States": ("state", ["United States", "US", "American", "Washington"]),
+    "Syria": ("state", ["Syria"]),
+    "Saudi Arabia": ("state", ["Saudi Arabia"]),
+    "Israel": ("state", ["Israel"]),
+    "TASS": ("outlet", ["TASS"]),
+    "Newsweek": ("outlet", ["Newsweek"]),
+    "Asharq Al-Awsat": ("outlet", ["Asharq Al-Awsat"]),
+    "Pravda.ru": ("outlet", ["Pravda.ru"]),
+    "Rudaw English": ("outlet", ["Rudaw English"]),
+    "Islamic State": ("armed group", ["Islamic State", "ISIS"]),
+    "al-Qaeda": ("armed group", ["al-Qaeda"]),
+    "Hezbollah": ("armed group", ["Hezbollah"]),
+    "Washington Institute for Near East Policy": (
+        "organisation",
+        ["Washington Institute for Near East Policy"],
+    ),
+}
+REQUIRED_PEOPLE = [name for name, (kind, _) in REQUIRED.items() if kind == "person"]
+NOT_PEOPLE = [
+    "Persian Gulf",
+    "Caspian Sea",
+    "Green Revolution",
+    "St Petersburg",
+    "Middle East",
+    "Persian Empire",
+    "Soviet Union",
+    "Lesser Satan",
+    "Great Satan",
+    "Islamic Republic",
+]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Document:
+    return reader.load_document(SAMPLE_PAGE)
+
+
+@pytest.fixture(scope="module")
+def with_page_list(sample: Document) -> ActorResult:
+    return find_actors(sample, page_path=SAMPLE_PAGE)
+
+
+@pytest.fixture(scope="module")
+def without_page_list(sample: Document) -> ActorResult:
+    return find_actors(sample)
+
+
+def grouped(result: ActorResult, document: Document, name: str, kind: str, alias: str) -> bool:
+    """Every place the page writes ``alias`` is covered by a mention of actor ``name``."""
+    actor = result.actor_named(name)
+    if actor is None or actor.type != kind:
+        return False
+    spans = [(m.start, m.end) for m in result.mentions if m.actor == actor.name]
+    places = [m.start() for m in re.finditer(re.escape(alias), document.text)]
+    return bool(places) and any(s < p + len(alias) and p < e for p in places for s, e in spans)
+
+
+@pytest.mark.parametrize("name", list(REQUIRED))
+def test_required_actor_is_found_with_all_its_aliases(sample, with_page_list, name):
+    kind, aliases = REQUIRED[name]
+    missing = [a for a in aliases if not grouped(with_page_list, sample, name, kind, a)]
+    assert not missing, f"{name}: aliases not grouped under it: {missing}"
+
+
+def test_all_required_people_found_by_base_list_and_discovery_alone(sample, without_page_list):
+    missing = [
+        n
+        for n in REQUIRED_PEOPLE
+        if not grouped(without_page_list, sample, n, "person", n.split()[-1])
+    ]
+    assert missing == []
+    assert without_page_list.actor_named("Lavrov").name == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize("result_name", ["with_page_list", "without_page_list"])
+def test_no_place_or_event_is_typed_as_a_person(request, result_name):
+    result = request.getfixturevalue(result_name)
+    people_text = {m.text for m in result.mentions if m.type == "person"}
+    assert not people_text & set(NOT_PEOPLE)
+    assert not any(
+        word in text for text in people_text for word in ("Sea", "Gulf", "Revolution", "East")
+    )
+
+
+def test_title_becomes_role_linked_to_its_state(without_page_list):
+    lavrov = without_page_list.actor_named("Sergei Lavrov")
+    assert lavrov.roles == ["Russian Foreign Minister"]
+    assert lavrov.affiliations == ["Russia"]
+    maliki = without_page_list.actor_named("Maliki")
+    assert "Iraqi Vice-President" in maliki.roles and "Iraq" in maliki.affiliations
+
+
+def test_the_former_iraqi_prime_minister_is_maliki(with_page_list, without_page_list):
+    for result in (with_page_list, without_page_list):
+        role = [m for m in result.mentions if m.text == "The former Iraqi prime minister"]
+        assert [m.actor for m in role] == ["Nuri al-Maliki"]
+
+
+def test_a_possessive_office_is_not_a_person(without_page_list):
+    assert not [m for m in without_page_list.mentions if m.text == "the prime minister"]
+
+
+def test_mentions_inside_compounds_are_found_and_marked(sample, without_page_list):
+    compound = {(m.text, m.actor) for m in without_page_list.mentions if m.in_compound}
+    assert {
+        ("Moscow", "Russia"),
+        ("Tehran", "Iran"),
+        ("Damascus", "Syria"),
+        ("Kremlin", "Russia"),
+    } <= compound
+    assert ("Putin", "Vladimir Putin") in compound  # anti-Putin demonstrations
+    assert ("Iran", "Iran") in compound  # Iran-backed
+    plain = [m for m in without_page_list.mentions if m.text == "Maliki"][0]
+    assert not plain.in_compound
+
+
+def test_washington_alone_is_the_us_but_the_institute_is_a_think_tank(without_page_list):
+    institute = without_page_list.actor_named("Washington Institute for Near East Policy")
+    assert institute.type == "organisation"
+    washington = [
+        m
+        for m in without_page_list.mentions
+        if m.actor == "United States" and m.text == "Washington"
+    ]
+    (think_tank,) = without_page_list.mentions_of(institute.name)
+    assert len(washington) == 5  # every other "Washington" on the page
+    assert not [m for m in washington if think_tank.start <= m.start < think_tank.end]
+
+
+def test_islamic_republic_is_iran_and_islamic_state_an_armed_group(without_page_list):
+    assert without_page_list.actor_named("Islamic Republic").name == "Iran"
+    assert without_page_list.actor_named("ISIS").type == "armed group"
+
+
+def test_sentence_opening_words_do_not_become_actors(without_page_list):
+    names = {a.name for a in without_page_list.actors}
+    for opener in (
+        "Despite",
+        "Several",
+        "Following",
+        "Fortunately",
+        "Similarly",
+        "Historically",
+        "Most",
+        "Even",
+    ):
+        assert not any(n.startswith(opener) for n in names), opener
+
+
+def test_mentions_point_into_the_text_and_never_overlap(sample, with_page_list):
+    previous_end = -1
+    for m in with_page_list.mentions:
+        assert sample.text[m.start : m.end] == m.text
+        assert m.start >= previous_end
+        previous_end = m.end
+    assert all(m.sentence is not None for m in with_page_list.mentions)
+
+
+def test_mentions_and_actors_as_dataframes(with_page_list):
+    mentions = with_page_list.mentions_df()
+    assert list(mentions.columns) == [
+        "actor",
+        "type",
+        "text",
+        "start",
+        "end",
+        "paragraph",
+        "sentence",
+        "role",
+        "in_compound",
+    ]
+    actors = with_page_list.actors_df(quoted={"Nuri al-Maliki"})
+    assert list(actors.columns) == [
+        "name",
+        "type",
+        "mentions",
+        "first_start",
+        "roles",
+        "quoted",
+        "aliases",
+    ]
+    maliki = actors.set_index("name").loc["Nuri al-Maliki"]
+    assert maliki.mentions >= 15 and bool(maliki.quoted) is True
+    assert (
+        actors.set_index("name").loc["Russia", "quoted"] is False
+        or not actors.set_index("name").loc["Russia", "quoted"]
+    )
+
+
+def test_actor_at_prefers_the_person(sample, with_page_list):
+    start = sample.text.index("Iraqi Vice-President Nuri al-Maliki")
+    assert with_page_list.actor_at(start, start + 35).name == "Nuri al-Maliki"
+    assert with_page_list.actor_at(start, start + 5).name == "Iraq"
+
+
+def test_names_with_particles_curly_apostrophes_and_initials():
+    doc = Document.from_blocks(
+        [
+            Block(
+                "paragraph",
+                (
+                    "Mayor Bill de Blasio met Tom O’Connor and Ursula von der Leyen. "
+                    "Osama bin Laden was named by House Speaker Paul D. Ryan, who said Ryan would act. "
+                    "Secretary of State John F. Kerry spoke to Saudi Crown Prince Mohammed bin Salman."
+                ),
+            )
+        ]
+    )
+    result = find_actors(doc)
+    people = {a.name for a in result.actors if a.type == "person"}
+    assert {
+        "Bill de Blasio",
+        "Tom O’Connor",
+        "Ursula von der Leyen",
+        "Osama bin Laden",
+        "Paul D. Ryan",
+        "John F. Kerry",
+        "Mohammed bin Salman",
+    } <= people
+    assert len(result.mentions_of("Paul D. Ryan")) == 2
+    assert result.actor_named("Mohammed bin Salman").affiliations == ["Saudi Arabia"]
+
+
+def test_headline_in_title_case_finds_known_names_but_invents_none():
+    doc = Document.from_blocks(
+        [
+            Block("headline", "Stealth Over Health: Hillary Clinton Was Headed to ER", article=0),
+            Block(
+                "paragraph",
+                "Hillary Clinton was taken to her daughter’s flat, sources said.",
+                article=0,
+            ),
+        ]
+    )
+    result = find_actors(doc)
+    assert [a.name for a in result.actors] == ["Hillary Clinton"]
+    assert len(result.mentions) == 2
+
+
+def test_page_list_overrides_base_and_adds_names(tmp_path, sample):
+    page = tmp_path / "page.txt"
+    page.write_text("placeholder", encoding="utf-8")
+    save_gazetteer(
+        Gazetteer(
+            [
+                GazetteerEntry(
+                    "Kremlin", "organisation", ["Kremlin"], "#123456", "Russian presidency"
+                )
+            ]
+        ),
+        page_gazetteer_path(page),
+    )
+    result = find_actors(sample, page_path=page)
+    kremlin = result.actor_named("Kremlin")
+    assert (
+        kremlin.name == "Kremlin" and kremlin.type == "organisation" and kremlin.colour == "#123456"
+    )
+    assert result.actor_named("Moscow").name == "Russia"
+
+
+def test_gazetteer_round_trip_and_atomic_write(tmp_path):
+    path = tmp_path / "list.actors.csv"
+    gazetteer = Gazetteer(
+        [
+            GazetteerEntry(
+                "Asharq Al-Awsat", "outlet", ["Asharq al-Awsat", "A, B"], None, "pan-Arab daily"
+            )
+        ]
+    )
+    save_gazetteer(gazetteer, path)
+    loaded = load_gazetteer(path)
+    assert loaded.entries[0].aliases == ["Asharq al-Awsat", "A, B"]
+    assert loaded.entries[0].description == "pan-Arab daily"
+    assert [p.name for p in tmp_path.iterdir()] == ["list.actors.csv"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("name;type\nTASS;outlet\n", "header must start with name,type"),
+        ("name,type,aliases\nTASS,newspaper,\n", "unknown type 'newspaper'"),
+        ("name,type,aliases\nTASS,outlet,a,b,c,d\n", "line 2"),
+        ("", "empty"),
+    ],
+)
+def test_a_bad_gazetteer_gives_one_clear_line(tmp_path, content, message):
+    path = tmp_path / "bad.actors.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError) as error:
+        load_gazetteer(path)
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
+def test_actors_json_and_command_line(tmp_path, capsys, sample):
+    data = actors_json(sample, page_path=str(SAMPLE_PAGE))
+    maliki = next(a for a in data["actors"] if a["name"] == "Nuri al-Maliki")
+    assert maliki["type"] == "person"
+    assert all(sample.text[m["start"] : m["end"]] == m["text"] for m in maliki["mentions"])
+    page = tmp_path / SAMPLE_PAGE.name
+    shutil.copy(SAMPLE_PAGE, page)
+    from reader.cli import main
+
+    assert main(["actors", str(page), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert {a["name"] for a in printed["actors"]} >= {
+        "Nuri al-Maliki",
+        "Rudaw English",
+        "Hezbollah",
+    }
+
+
+def test_concordance_lines_up_every_name_of_an_actor(sample, with_page_list):
+    lines = actor_concordance(sample, with_page_list, "Maliki")
+    assert len(lines) == len(with_page_list.mentions_of("Maliki"))
+    assert {"Nuri al-Maliki", "Maliki", "The former Iraqi prime minister"} <= set(lines.mention)
+    assert "Vice-President" in lines.left.iloc[0]
+
+
+def test_cooccurrence_counts_sentences_not_mentions(with_page_list):
+    counts = cooccurrence_counts(with_page_list)
+    pair = counts[(counts.actor_a == "Nuri al-Maliki") & (counts.actor_b == "Russia")]
+    assert list(counts.columns) == ["actor_a", "actor_b", "sentences"]
+    assert int(pair.sentences.iloc[0]) >= 5
+    same_sentence = {m.sentence for m in with_page_list.mentions if m.actor == "Sergei Lavrov"}
+    assert len(same_sentence) == 2
+
+
+@pytest.mark.shared
+def test_seed_gold_required_actors(sample, with_page_list):
+    gold_path = SHARED / "gold" / "seed_actors.json"
+    if not gold_path.is_file():
+        pytest.skip("../shared is absent")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["actors"]
+    for actor in gold:
+        if actor["required"]:
+            for alias in actor["aliases"]:
+                assert grouped(with_page_list, sample, actor["name"], actor["type"], alias), (
+                    actor["name"],
+                    alias,
+                )
+
+
+@pytest.mark.shared
+def test_polnear_quote_sources_are_found_as_people_without_a_hand_made_list():
+    corpus = SHARED / "data" / "polnear-dev"
+    if not (corpus / "text").is_dir():
+        pytest.skip("../shared is absent")
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "eval_actors_polnear.py"
+    spec = importlib.util.spec_from_file_location("eval_actors_polnear", script)
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    found, total = evaluation.evaluate(corpus)["people"]
+    assert total > 400 and found / total >= 0.9
+
+
+def test_a_particle_keeps_father_and_son_apart():
+    doc = Document.from_text(
+        "King Salman met Crown Prince Mohammed bin Salman. Later bin Salman said no. "
+        "Mayor Bill de Blasio spoke; de Blasio left."
+    )
+    result = find_actors(doc)
+    assert [(m.text, m.actor) for m in result.mentions] == [
+        ("Salman", "Salman"),
+        ("Mohammed bin Salman", "Mohammed bin Salman"),
+        ("bin Salman", "Mohammed bin Salman"),
+        ("Bill de Blasio", "Bill de Blasio"),
+        ("de Blasio", "Bill de Blasio"),
+    ]
+    assert result.actor_named("Salman").roles == ["King"]
