@@ -145,6 +145,8 @@ def join_broken_word(left: str, right: str, evidence: WordEvidence) -> tuple[str
         and word_zipf(joined) < KNOWN_WORD_ZIPF
     ):
         return f"{left}- {right}", "suspended-hyphen", f"'{left}-' waits for its noun ('{right}')"
+    if len(left) == 1:
+        return hyphenated, "keep-hyphen", "one letter before the hyphen (T-shirt, R-S.C.)"
     if left in NAME_PREFIXES:
         return joined, "join-word", f"'{left}' starts a name ({joined})"
     all_capitals = left.isupper() and right.isupper() and len(left) > 1 and len(right) > 1

@@ -484,6 +484,8 @@ def ends_with_abbreviation(line: str) -> bool:
     (True, False)
     """
     last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    if re.fullmatch(r"[A-Z]\.", last):
+        return True  # a middle initial: "Representative Anthony D." / "Weiner"
     return last.rstrip(".") in TITLE_ABBREVIATIONS and last.endswith(".")
 
 

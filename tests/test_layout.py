@@ -296,3 +296,13 @@ def test_caption_wrapped_on_two_display_lines_is_one_caption():
     assert article.paragraphs == [
         "the remainder of my term in Congress, I know in my heart it’s time for me to move on."
     ]
+
+
+def test_one_letter_before_a_line_end_hyphen_keeps_it():
+    page = "Sen. Tim Scott (R-\nS.C.) wore a T-\nshirt.\n"
+    assert clean(page) == "Sen. Tim Scott (R-S.C.) wore a T-shirt."
+
+
+def test_column_break_after_a_middle_initial():
+    page = "said Representative Anthony D.\n\nWeiner of New York on\nTuesday.\n"
+    assert clean(page) == "said Representative Anthony D. Weiner of New York on Tuesday."
