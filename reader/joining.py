@@ -55,6 +55,13 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict("en")
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words with a zipf frequency of 4 or more (about 7,000 of them)."""
+    threshold = 10 ** (4.0 - 9)
+    return frozenset(word for word, freq in _english_frequencies().items() if freq >= threshold)
+
+
 def word_zipf(word: str) -> float:
     """English word frequency on the zipf scale (0 = unknown, 7 = "the"), from wordfreq.
 
@@ -186,6 +193,8 @@ def lost_hyphen_join(left: str, right: str, evidence: WordEvidence) -> str | Non
         return None
     if evidence.seen(right) > 1 or not (left.isalpha() and right.isalpha()):
         return None  # the cheap, common case first: the next line starts with a known word
+    if left.lower() in _common_words() and right in _common_words():
+        return None  # two common words ("in" / "to", "the" / "way"): never one word cut
     joined = left + right
     # Each half is written once on the page as the fragment itself: count the others.
     left_alone = evidence.seen(left) > 1 or word_zipf(left) >= KNOWN_WORD_ZIPF
