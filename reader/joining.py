@@ -25,6 +25,8 @@ why a hyphen stayed.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -280,15 +282,57 @@ def join_lines(
     >>> [seam.action for seam in seams]
     ['join-word', 'keep-hyphen']
     """
-    text = "\n".join(part for part in (line.strip() for line in lines) if part)
-    seams: list[Seam] = []
+    texts, seams = join_paragraphs([lines], evidence, join_lost_hyphens)
+    return texts[0], [seam for _, seam in seams]
+
+
+# Stands between paragraphs while a whole page is joined in one pass.
+_PARAGRAPH_MARK = "\x00"
+
+
+def join_paragraphs(
+    paragraphs: list[list[str]], evidence: WordEvidence, join_lost_hyphens: bool = True
+) -> tuple[list[str], list[tuple[int, Seam]]]:
+    """Join the lines of every paragraph of a page in one pass over the page.
+
+    Returns the paragraphs' texts and the seams that were not spaces, each with
+    the index of its paragraph (``Seam.line`` counts within that paragraph).
+    One pass instead of one per paragraph: the regular expressions and the
+    bookkeeping run once for the page.
+
+    >>> join_paragraphs([["sincere-", "ly"], ["pro-", "Kremlin"]], WordEvidence.from_text(""))[0]
+    ['sincerely', 'pro-Kremlin']
+    """
+    stripped = [[line.strip() for line in lines if line.strip()] for lines in paragraphs]
+    first_rows = list(itertools.accumulate((len(lines) + 1 for lines in stripped), initial=0))
+    text = f"\n{_PARAGRAPH_MARK}\n".join("\n".join(lines) for lines in stripped)
+
+    def where(row: int) -> tuple[int, int]:
+        """(paragraph, line in it) of a row of the page text."""
+        paragraph = bisect.bisect_right(first_rows, row) - 1
+        return paragraph, row - first_rows[paragraph]
+
+    seams: list[tuple[int, Seam]] = []
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in text
 
+    def row_counter():
+        """Row numbers of positions met in increasing order, counted as they come."""
+        row, position = 0, 0
+
+        def row_at(target: int) -> int:
+            nonlocal row, position
+            row += text.count("\n", position, target)
+            position = target
+            return row
+
+        return row_at
+
+    row_at = row_counter()
     for match in _HYPHEN_AT_LINE_END.finditer(text):
         hyphen = match.start()
         left_start, left = _word_before(text, hyphen)
-        if not left:
-            continue  # a dash after a space or a sign: an ordinary line end
+        if not left or text[hyphen + 2 : hyphen + 3] == _PARAGRAPH_MARK:
+            continue  # a dash after a space or a sign, or a paragraph's end
         right = _FIRST_WORD.match(text, hyphen + 2)
         if right is None:
             word, action, why = left + "-", "keep-hyphen", "no word after the hyphen"
@@ -300,11 +344,13 @@ def join_lines(
                 word, action = f"{left}-{right.group()}", "keep-hyphen"
                 why = "a chain of hyphenated words (day-to-day)"
         edits.append((left_start, end, word))
-        line = text.count("\n", 0, hyphen) + 1
-        seams.append(Seam(line, action, f"{left}- | {right and right.group()}", word, why))
+        paragraph, line = where(row_at(hyphen) + 1)
+        seam = Seam(line, action, f"{left}- | {right and right.group()}", word, why)
+        seams.append((paragraph, seam))
 
     if join_lost_hyphens:
         frequent = evidence.frequent
+        row_at = row_counter()
         for match in _LOWER_WORD_AFTER_LINE_END.finditer(text):
             right = match.group(1)
             if right in frequent or text[match.end() : match.end() + 1] == "-":
@@ -313,9 +359,10 @@ def join_lines(
             why = lost_hyphen_join(left, right, evidence) if left else None
             if why:
                 edits.append((left_start, match.end(), left + right))
-                line = text.count("\n", 0, match.start()) + 1
+                paragraph, line = where(row_at(match.start()) + 1)
                 joined = left + right
-                seams.append(Seam(line, "join-lost-hyphen", f"{left} | {right}", joined, why))
+                seam = Seam(line, "join-lost-hyphen", f"{left} | {right}", joined, why)
+                seams.append((paragraph, seam))
 
     if edits:
         edits.sort()
@@ -327,5 +374,6 @@ def join_lines(
             cursor = end
         pieces.append(text[cursor:])
         text = "".join(pieces)
-        seams.sort(key=lambda seam: seam.line)
-    return text.replace("\n", " "), seams
+        seams.sort(key=lambda item: (item[0], item[1].line))
+    joined = [part.replace("\n", " ") for part in text.split(f"\n{_PARAGRAPH_MARK}\n")]
+    return joined, seams

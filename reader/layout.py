@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from typing import IO
 
 from reader.document import Block, Document
-from reader.joining import WordEvidence, ends_with_line_hyphen, join_lines, word_zipf
+from reader.joining import WordEvidence, ends_with_line_hyphen, join_paragraphs, word_zipf
 
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
@@ -182,15 +182,15 @@ def clean_page(
         lines = _join_wrapped_display_lines(lines)
     articles = _group_into_articles(lines, width, decisions, find_captions)
     evidence = WordEvidence.from_text(text)
+    all_paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
+    joined = iter(_join_all_paragraphs(all_paragraphs, evidence, decisions, join_lost_hyphens))
     blocks: list[Block] = []
     for index, article in enumerate(articles):
         if article.headline:
             blocks.append(Block("headline", article.headline, index))
         if article.byline:
             blocks.append(Block("byline", article.byline, index))
-        for paragraph in article.paragraphs:
-            joined = _join_paragraph(paragraph, evidence, decisions, join_lost_hyphens)
-            blocks.append(Block("paragraph", joined, index))
+        blocks.extend(Block("paragraph", next(joined), index) for _ in article.paragraphs)
         blocks.extend(Block("caption", caption, index) for caption in article.captions)
     return CleanResult(Document.from_blocks(blocks, source=source), decisions)
 
@@ -648,34 +648,36 @@ def _group_into_articles(
     return [a for a in articles if a.paragraphs or a.headline or a.captions]
 
 
-def _join_paragraph(
-    paragraph: list[Line],
+def _join_all_paragraphs(
+    paragraphs: list[list[Line]],
     evidence: WordEvidence,
     decisions: list[Decision],
     join_lost_hyphens: bool,
-) -> str:
-    text, seams = join_lines([line.text for line in paragraph], evidence, join_lost_hyphens)
-    for seam in seams:
-        number = paragraph[seam.line].number
+) -> list[str]:
+    """Join each paragraph's lines (`reader.joining`), record the seams, tidy the spaces."""
+    texts, seams = join_paragraphs(
+        [[line.text for line in paragraph] for paragraph in paragraphs], evidence, join_lost_hyphens
+    )
+    for index, seam in seams:
+        number = paragraphs[index][seam.line].number
         decisions.append(Decision(seam.action, number, seam.before, seam.after, seam.evidence))
+    return [
+        _tidy_paragraph(text, paragraph[0].number, decisions)
+        for text, paragraph in zip(texts, paragraphs)
+    ]
+
+
+def _tidy_paragraph(text: str, number: int, decisions: list[Decision]) -> str:
+    """A space before a glued opening quote, no OCR specks, single spaces."""
     for match in NO_SPACE_BEFORE_QUOTE.finditer(text):
         around = text[max(0, match.start() - 8) : match.end() + 8]
-        decisions.append(
-            Decision(
-                "space-before-quote",
-                paragraph[0].number,
-                around,
-                "“",
-                "an opening quote glued to a word",
-            )
-        )
+        why = "an opening quote glued to a word"
+        decisions.append(Decision("space-before-quote", number, around, "“", why))
     if "_" in text:
         stray = OCR_STRAY_UNDERSCORE.search(text)
         if stray:
             around = text[max(0, stray.start() - 10) : stray.end() + 10]
-            decisions.append(
-                Decision("ocr-noise", paragraph[0].number, around, "", "a lone '_' left by OCR")
-            )
+            decisions.append(Decision("ocr-noise", number, around, "", "a lone '_' left by OCR"))
             text = OCR_STRAY_UNDERSCORE.sub("", text)
     return " ".join(NO_SPACE_BEFORE_QUOTE.sub(" “", text).split())
 
