@@ -4,8 +4,6 @@ The pipeline, one module per stage: `layout` (clean a page into a `Document`),
 `actors`, `quotes`, `framing`, `annotations`, `export`, and `widgets` for notebooks.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from reader.document import Article, Block, Document
