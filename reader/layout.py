@@ -403,8 +403,12 @@ def _display_block_kind(
     following = next((line for line in lines[end:] if line.text), None)
     if previous is not None and not SENTENCE_END.search(previous.rstrip()):
         return None
-    if following is None or not (
-        following.drop_capital
+    if following is None:
+        return None
+    opens_page = previous is None  # a title at the page's top (its drop capital may be lost)
+    if not (
+        opens_page
+        or following.drop_capital
         or following.indented
         or OPENS_SENTENCE.match(following.text.lstrip())
     ):
