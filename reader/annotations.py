@@ -208,7 +208,7 @@ class Anchoring:
 
     placed: list[Annotation]
     orphans: list[Annotation]
-    methods: dict[str, str]  # annotation id -> "position", "quote", "fuzzy" or "orphan"
+    methods: dict[str, str]  # id -> "position", "quote", "normalised", "fuzzy", "orphan"
 
     def report(self) -> pd.DataFrame:
         """One row per annotation: id, how it was placed, its words."""
@@ -283,14 +283,89 @@ def _find_fuzzy(annotation: Annotation, text: str) -> tuple[int, int, float] | N
     return None
 
 
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Lower-case letters and digits only, with each one's offset in ``text``.
+
+    A page cleaned again changes spaces, line breaks, hyphens at line ends and
+    quote marks; the letters stay.
+
+    >>> _normalise("Soviet- and\\nlater “Russian”")[0]
+    'sovietandlaterrussian'
+    """
+    offsets = [index for index, char in enumerate(text) if char.isalnum()]
+    return "".join(text[index].lower() for index in offsets), offsets
+
+
+def _find_normalised(
+    annotation: Annotation, text: str, normalised: tuple[str, list[int]]
+) -> tuple[int, int] | None:
+    """The quote found with spaces, hyphens and punctuation ignored; context breaks ties."""
+    keys, offsets = normalised
+    needle = _normalise(annotation.exact)[0]
+    if not needle:
+        return None
+    places = []
+    position = keys.find(needle)
+    while position != -1 and len(places) < 1000:
+        places.append(position)
+        position = keys.find(needle, position + 1)
+    if not places:
+        return None
+    prefix, suffix = _normalise(annotation.prefix)[0], _normalise(annotation.suffix)[0]
+
+    def rank(place: int) -> tuple[int, int]:
+        context = _context_score(keys, place, place + len(needle), prefix, suffix)
+        return (context, -abs(offsets[place] - annotation.start))
+
+    best = max(places, key=rank)
+    start, end = offsets[best], offsets[best + len(needle) - 1] + 1
+    # keep the punctuation the quote had at its edges (a closing stop, opening quote mark)
+    lead = len(annotation.exact) - len(annotation.exact.lstrip("“”\"'‘’([ "))
+    trail = len(annotation.exact) - len(annotation.exact.rstrip(".,;:!?”\"'’)] "))
+    while lead and start > 0 and not text[start - 1].isalnum() and not text[start - 1].isspace():
+        start, lead = start - 1, lead - 1
+    while trail and end < len(text) and not text[end].isalnum() and not text[end].isspace():
+        end, trail = end + 1, trail - 1
+    return start, end
+
+
+def _snap_to_words(text: str, start: int, end: int, exact: str) -> tuple[int, int]:
+    """Move a fuzzy span's ends off spaces and out of the middle of words."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if exact[:1].isalnum():
+        while start < end and not text[start].isalnum():
+            start += 1
+        if start > 0 and text[start - 1].isalnum():  # began inside a word: skip to the next
+            while start < end and text[start].isalnum():
+                start += 1
+            while start < end and not text[start].isalnum():
+                start += 1
+    if exact[-1:].isalnum():
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        while end < len(text) and text[end].isalnum():  # ended inside a word: finish it
+            end += 1
+    return start, end
+
+
 def reanchor(annotations: Iterable[Annotation], text: str) -> Anchoring:
-    """Place annotations in a (re-cleaned) text: position, then quote, then fuzzy match.
+    """Place annotations in a (re-cleaned) text: position, then quote, then the quote with
+    spaces and hyphens ignored, then a fuzzy match.
 
     Placed annotations come back as copies with their selectors updated to the
     new text; the originals are not changed.  Nothing is ever dropped: what
     cannot be placed is returned in ``orphans``.
+
+    >>> claim = annotate("Iraq would buy T-90 tanks.", 0, 25, "factual", annotator="ana")
+    >>> result = reanchor([claim], "News: Iraq would\\nbuy T-\\n90 tanks.")
+    >>> result.methods[claim.id], result.placed[0].exact
+    ('normalised', 'Iraq would\\nbuy T-\\n90 tanks')
     """
     placed, orphans, methods = [], [], {}
+    normalised: tuple[str, list[int]] | None = None
     for annotation in annotations:
         span: tuple[int, int] | None = None
         method = "orphan"
@@ -300,10 +375,15 @@ def reanchor(annotations: Iterable[Annotation], text: str) -> Anchoring:
             span = _find_by_quote(annotation, text)
             method = "quote"
             if span is None:
+                if normalised is None:
+                    normalised = _normalise(text)
+                span = _find_normalised(annotation, text, normalised)
+                method = "normalised"
+            if span is None:
                 fuzzy = _find_fuzzy(annotation, text)
-                span = fuzzy[:2] if fuzzy else None
+                span = _snap_to_words(text, *fuzzy[:2], annotation.exact) if fuzzy else None
                 method = "fuzzy"
-        if span is None:
+        if span is None or span[0] >= span[1]:
             orphans.append(annotation)
             methods[annotation.id] = "orphan"
             continue

@@ -209,3 +209,43 @@ def test_annotations_as_a_dataframe():
     frame = annotations_df(ten_claims())
     assert list(frame.label).count("factual") == 6
     assert {"annotator", "exact", "claimant", "verdict", "note", "tags"} <= set(frame.columns)
+
+
+def test_the_shipped_example_claims_reanchor_word_for_word_after_spacing_and_hyphens_change():
+    from reader.annotations import _normalise
+    from reader.export import demo_annotations_path
+
+    claims = load_annotations(demo_annotations_path()).annotations
+    assert len(claims) == 10
+    changed = "A paragraph the cleaner now finds first.\n\n" + TEXT.replace(" the ", " the  ")
+    changed = changed.replace("billion", "bil- lion").replace("tanks", "tanks\n")
+    result = reanchor(claims, changed)
+    assert len(result.placed) == 10 and result.orphans == []
+    for before, after in zip(claims, result.placed):
+        assert _normalise(after.exact)[0] == _normalise(before.exact)[0]
+        assert changed[after.start : after.end] == after.exact
+    assert "normalised" in result.methods.values()
+
+
+def test_a_claim_with_a_changed_word_is_placed_fuzzily_on_whole_words():
+    text = "Russia has made a tremendous contribution to prevent the disintegration of the region."
+    claim = annotate(text, 0, len(text) - 1, "opinion", annotator="ana")
+    changed = "Putin heard: " + text.replace("tremendous", "tremendious").replace(" the ", "  the ")
+    result = reanchor([claim], changed)
+    assert result.methods[claim.id] == "fuzzy"
+    assert result.placed[0].exact.startswith("Russia has") and result.placed[0].exact.endswith(
+        "region"
+    )
+
+
+def test_a_thousand_annotations_over_fifty_pages_save_and_load_in_under_a_second(tmp_path):
+    claims = ten_claims() * 2
+    files = [AnnotationFile(f"page-{n:02d}", "ana", claims) for n in range(50)]
+    paths = [annotation_path(tmp_path, f.document, "ana") for f in files]
+    started = time.perf_counter()
+    for path, data in zip(paths, files):
+        save_annotations(path, data)
+    loaded = [load_annotations(path) for path in paths]
+    elapsed = time.perf_counter() - started
+    assert sum(len(f.annotations) for f in loaded) == 1000
+    assert elapsed < 1.0, f"{elapsed:.2f} s"

@@ -1,0 +1,206 @@
+"""ClaimAnnotator without a browser: the front end's messages, and the state they leave."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader import SAMPLE_PAGE, Document, load_document
+from reader.annotations import AnnotationFile, annotate, load_annotations, save_annotations
+from reader.widgets import ClaimAnnotator
+
+DOC = load_document(SAMPLE_PAGE)
+GRATEFUL = "We are grateful to you for the role Russia is playing in the region"
+TANKS = "Iraq would buy a “large batch” of advanced T-90 tanks"
+
+
+def span_of(words: str) -> tuple[int, int]:
+    start = DOC.text.index(words)
+    return start, start + len(words)
+
+
+def send(widget: ClaimAnnotator, **message) -> None:
+    widget.handle_message(widget, message, [])
+
+
+def test_selection_inside_a_quotation_takes_the_speaker_as_claimant_and_a_key_labels_it(tmp_path):
+    w = ClaimAnnotator(DOC, annotator="ana", path=tmp_path / "a.json")
+    start, end = span_of(GRATEFUL)
+    send(w, type="select", start=start - 1, end=end + 1)  # sloppy mouse: spaces trimmed
+    assert w.selection["exact"].strip() == w.selection["exact"]
+    assert w.claimant == "Nuri al-Maliki"
+    send(w, type="key", key="3")
+    assert [(s["label"], s["claimant"]) for s in w.spans] == [("opinion", "Nuri al-Maliki")]
+    assert w.selection == {} and w.can_undo
+
+
+def test_button_label_with_note_and_verdict_outside_a_quote_has_no_claimant(tmp_path):
+    w = ClaimAnnotator(DOC, annotator="ana")
+    send(w, type="select", start=span_of(TANKS)[0], end=span_of(TANKS)[1])
+    assert w.claimant == ""
+    w.note, w.verdict = "Who estimated it?", "disputed"
+    send(w, type="label", label="check-worthy")
+    claim = w.annotations[0].claim
+    assert (claim.label, claim.note, claim.verdict, claim.check_worthy) == (
+        "check-worthy", "Who estimated it?", "disputed", True)  # fmt: skip
+    assert w.note == ""  # ready for the next claim
+
+
+def test_undo_takes_back_labels_and_removals_in_order():
+    w = ClaimAnnotator(DOC, annotator="ana")
+    for words, key in ((GRATEFUL, "3"), (TANKS, "1")):
+        w.select(*span_of(words))
+        w.press_key(key)
+    assert len(w.spans) == 2
+    send(w, type="remove", id=w.spans[0]["id"])
+    assert len(w.spans) == 1
+    send(w, type="key", key="z", ctrl=True)
+    assert len(w.spans) == 2
+    send(w, type="undo")
+    send(w, type="key", key="u")
+    assert w.spans == [] and not w.can_undo
+    send(w, type="undo")
+    assert w.status == "nothing to undo"
+
+
+def test_every_change_is_saved_at_once_and_a_new_widget_reads_it_back(tmp_path):
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    w = ClaimAnnotator(DOC, annotator="ana", path=path)
+    w.select(*span_of(TANKS))
+    w.press_key("1")
+    assert len(load_annotations(path).annotations) == 1
+    send(w, type="edit", id=w.spans[0]["id"], fields={"verdict": "supported"})
+    assert load_annotations(path).annotations[0].claim.verdict == "supported"
+    again = ClaimAnnotator(DOC, annotator="ana", path=path)
+    assert again.spans == w.spans
+    w.undo()
+    w.undo()
+    assert load_annotations(path).annotations == []
+
+
+def test_a_corrupt_file_is_reported_and_never_overwritten_by_autosave(tmp_path):
+    path = tmp_path / "bad.annotations.json"
+    path.write_bytes(b'{"type": "AnnotationCollection", "items": [')
+    w = ClaimAnnotator(DOC, annotator="ana", path=path)
+    assert "bad.annotations.json" in w.status and "autosave is off" in w.status
+    w.select(*span_of(TANKS))
+    w.press_key("1")
+    assert len(w.spans) == 1
+    assert path.read_bytes() == b'{"type": "AnnotationCollection", "items": ['
+
+
+def test_claims_that_no_longer_fit_the_text_stay_as_orphans_and_are_saved_again(tmp_path):
+    path = tmp_path / "p.ana.annotations.json"
+    gone = annotate(
+        "Words that the page no longer has anywhere.", 0, 30, "opinion", annotator="ana"
+    )
+    start, end = span_of(TANKS)
+    kept = annotate(DOC, start, end, "check-worthy", annotator="ana")
+    save_annotations(path, AnnotationFile("p", "ana", [gone, kept]))
+    w = ClaimAnnotator(DOC, annotator="ana", path=path)
+    assert len(w.spans) == 1 and len(w.orphans) == 1 and "orphans" in w.status
+    w.select(*span_of(GRATEFUL))
+    w.press_key("3")
+    saved = {a.exact for a in load_annotations(path).annotations}
+    assert gone.exact in saved and len(saved) == 3
+
+
+def test_the_list_jumps_to_a_claim_and_unknown_keys_or_labels_do_nothing():
+    w = ClaimAnnotator(DOC, annotator="ana")
+    w.select(*span_of(TANKS))
+    w.press_key("1")
+    send(w, type="jump", id=w.spans[0]["id"])
+    assert w.focus_id == w.spans[0]["id"]
+    send(w, type="key", key="q")
+    send(w, type="label", label="gossip")
+    assert len(w.spans) == 1 and "gossip" in w.status
+    send(w, type="key", key="1")  # nothing selected
+    assert len(w.spans) == 1 and w.status == "select some words first"
+
+
+def test_the_widget_state_is_plain_json_for_the_front_end():
+    w = ClaimAnnotator(Document.from_text("Iraq <b>buys</b> tanks."), annotator="ana")
+    w.select(0, 4)
+    w.press_key("2")
+    json.dumps({name: getattr(w, name) for name in ("text", "spans", "labels", "selection")})
+    assert w.text == "Iraq <b>buys</b> tanks."  # the front end sets it as text, not HTML
+    assert [lab["shortcut"] for lab in w.labels] == ["1", "2", "3", "4", "5"]
+    assert "innerHTML" not in (w._esm if isinstance(w._esm, str) else open(w._esm).read())
+
+
+def test_a_selection_of_only_spaces_selects_nothing():
+    w = ClaimAnnotator(Document.from_text("One.\n\nTwo."), annotator="ana")
+    w.select(4, 6)
+    assert w.selection == {}
+    with pytest.raises(KeyError):
+        w.label_selection("nonsense")
+
+
+@pytest.mark.browser
+def test_the_front_end_reports_selections_as_offsets_into_the_document_text(tmp_path):
+    """claims.js in headless Chromium with a stand-in model: offsets match Python's, across
+    highlighted claims; keys are reported; page text is drawn as text."""
+    import os
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists("/usr/bin/chromium"):
+        pytest.skip("Debian chromium is not installed")
+    doc = Document.from_text(DOC.text[:2000] + "\n\nA <script>window.pwned=1</script> line.")
+    w = ClaimAnnotator(doc, annotator="ana")
+    w.select(*span_of(GRATEFUL))
+    w.press_key("3")
+    state = {name: getattr(w, name) for name in (
+        "text", "blocks", "labels", "verdicts", "spans", "selection", "claimant", "note",
+        "verdict", "focus_id", "status", "can_undo")}  # fmt: skip
+    script = w._esm if isinstance(w._esm, str) else open(w._esm, encoding="utf-8").read()
+    script = script.replace("export default { render };", "window.widget = { render };")
+    page_html = tmp_path / "widget.html"
+    page_html.write_text(
+        "<!DOCTYPE html><meta charset='utf-8'><div id='root'></div><script>"
+        + script
+        + "\nconst state = "
+        + json.dumps(state).replace("</", "<\\/")  # no early end of the script element
+        + """;
+        const handlers = {}; window.sent = [];
+        const model = { get: (k) => state[k], set: (k, v) => { state[k] = v; },
+          save_changes() {}, send: (m) => window.sent.push(m),
+          on: (e, f) => { (handlers[e] = handlers[e] || []).push(f); } };
+        widget.render({ model, el: document.getElementById("root") });
+        window.selectWords = (words) => {
+          const box = document.querySelector(".rc-text");
+          const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+          let node, nodes = [], all = "";
+          while ((node = walker.nextNode())) { nodes.push([node, all.length]); all += node.data; }
+          const at = (offset) => { for (const [n, s] of nodes) if (offset <= s + n.data.length) return [n, offset - s]; };
+          const start = all.indexOf(words), range = document.createRange();
+          range.setStart(...at(start)); range.setEnd(...at(start + words.length));
+          const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+          box.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        };
+        </script>""",
+        encoding="utf-8",
+    )
+    args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(page_html.as_uri())
+        assert errors == []
+        assert page.locator("mark.rc-claim").count() == 1
+        assert page.inner_text(".rc-text").count("<script>window.pwned=1</script>") == 1
+        assert page.evaluate("window.pwned") is None
+        # a selection that starts inside the highlighted claim and runs past it
+        words = "the role Russia is playing in the region and we have big hopes"
+        page.evaluate("(w) => window.selectWords(w)", words)
+        page.locator("#root").press("4")
+        sent = page.evaluate("window.sent")
+        browser.close()
+    start = doc.text.index(words)
+    assert sent[0] == {"type": "select", "start": start, "end": start + len(words)}
+    assert sent[1]["type"] == "key" and sent[1]["key"] == "4"
+    for message in sent:
+        w.handle_message(w, message, [])
+    assert [s["label"] for s in w.spans] == ["opinion", "prediction"]

@@ -1,0 +1,178 @@
+"""The standalone HTML export: escaped, sanitised, no scripts, offline, readable without colour."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+
+import pytest
+
+from reader import SAMPLE_PAGE, Block, Document, load_document
+from reader.annotations import AnnotationFile, annotate, save_annotations
+from reader.export import (
+    CSP,
+    demo_annotations_path,
+    export_html,
+    export_page,
+    render_note,
+    safe_link,
+    write_demo,
+)
+
+EVIL_TEXT = (
+    "Maliki said <script>window.pwned=1</script> and <img src=x onerror=window.pwned=2> here."
+)
+
+
+def evil_document() -> Document:
+    return Document.from_blocks(
+        [
+            Block("headline", "Headline <b>bold</b> & more", article=0),
+            Block("paragraph", EVIL_TEXT, article=0),
+        ]
+    )
+
+
+def test_page_text_is_escaped_and_never_markup():
+    doc = evil_document()
+    html = export_html(doc)
+    assert "<script>window" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=window.pwned=2&gt;" in html
+    assert "Headline &lt;b&gt;bold&lt;/b&gt; &amp; more" in html
+
+
+def test_notes_are_escaped_then_sanitised_and_links_must_be_web_links():
+    doc = evil_document()
+    start = doc.text.index("Maliki said")
+    claim = annotate(
+        doc,
+        start,
+        start + 11,
+        "attribution",
+        annotator="eve<script>",
+        note='<script>window.pwned=3</script> <a href="javascript:alert(1)">x</a> https://tass.com/ok',
+        evidence="javascript:window.pwned=4",
+        claimant="<img src=x onerror=window.pwned=5>",
+    )
+    html = export_html(doc, [claim])
+    assert "<script" not in html.split("</head>")[1]
+    assert not re.search(r"<a [^>]*href=.javascript", html)
+    assert "&lt;script&gt;window.pwned=3&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=window.pwned=5&gt;" in html
+    assert '<a href="https://tass.com/ok" rel="noopener noreferrer">' in html
+    assert safe_link("javascript:alert(1)") is None
+    assert "<script" not in str(render_note("<script>x</script>"))
+
+
+def test_the_page_has_a_csp_that_allows_no_script_and_fetches_nothing():
+    html = export_html(evil_document())
+    assert f'<meta http-equiv="Content-Security-Policy" content="{CSP}">' in html
+    assert "default-src 'none'" in CSP and "script-src" not in CSP
+    head = html.split("<body>")[0]
+    assert head.index("Content-Security-Policy") < head.index("<style>")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", head)
+    assert "<link" not in html and "@import" not in html and "url(" not in html
+
+
+def test_sample_page_export_has_actors_legend_claims_footnotes_and_quotes(tmp_path):
+    out = export_page(SAMPLE_PAGE, tmp_path / "page.html", demo_annotations_path())
+    html = out.read_text(encoding="utf-8")
+    assert html.count('class="claim ') == 10
+    assert html.count('tabindex="0"') == 10
+    assert html.count('<li id="note-') == 10
+    assert 'class="legend"' in html and "Nuri al-Maliki" in html
+    assert html.count('<mark class="actor') > 50
+    # readable without colour: underline styles and type tags beside every colour
+    assert "u-solid" in html and "u-double" in html and '<sup class="tag">PER</sup>' in html
+    assert "Quotations, by outlet" in html and "<h3>TASS</h3>" in html
+    assert "@media print" in html
+    assert "claimant: Nuri al-Maliki" in html
+
+
+def test_annotations_from_a_folder_with_a_bad_file_still_export_and_the_bad_file_is_kept(
+    tmp_path, capsys
+):
+    shutil.copy(demo_annotations_path(), tmp_path / demo_annotations_path().name)
+    bad = tmp_path / "arab-weekly-maliki-russia.student.annotations.json"
+    bad.write_bytes(b'{"broken": ')
+    out = export_page(SAMPLE_PAGE, tmp_path / "page.html", tmp_path)
+    html = out.read_text(encoding="utf-8")
+    assert html.count('class="claim ') == 10
+    assert bad.read_bytes() == b'{"broken": '
+    assert "student.annotations.json" in capsys.readouterr().err
+    assert "could not be read" in html
+
+
+def test_claims_that_cannot_be_placed_are_listed_not_dropped(tmp_path):
+    doc = load_document(SAMPLE_PAGE)
+    lost = annotate("A sentence that is not on the page at all.", 0, 20, "opinion", annotator="x")
+    path = tmp_path / "arab-weekly-maliki-russia.x.annotations.json"
+    save_annotations(path, AnnotationFile("arab-weekly-maliki-russia", "x", [lost]))
+    html = export_page(SAMPLE_PAGE, tmp_path / "p.html", path).read_text(encoding="utf-8")
+    assert "could not be placed" in html and "A sentence that is n" in html
+    assert doc.text  # the page itself is still there
+
+
+def test_overlapping_claims_are_all_footnoted_and_highlights_never_cross():
+    doc = Document.from_text("Russia will sell Iraq tanks worth one billion dollars next year.")
+    a = annotate(doc, 0, 27, "prediction", annotator="a")
+    b = annotate(doc, 17, 53, "check-worthy", annotator="a", note="how much?")
+    html = export_html(doc, [a, b])
+    assert html.count('class="claim ') == 1 and html.count('<li id="note-') == 2
+    assert "not highlighted" in html
+
+
+def test_export_of_the_sample_page_takes_under_a_second(tmp_path):
+    export_page(SAMPLE_PAGE, tmp_path / "warm.html", demo_annotations_path())
+    started = time.perf_counter()
+    export_page(SAMPLE_PAGE, tmp_path / "page.html", demo_annotations_path())
+    assert time.perf_counter() - started < 1.0
+
+
+def test_write_demo_writes_the_sample_page_and_says_how_to_open_the_notebooks(tmp_path):
+    lines = write_demo(tmp_path)
+    assert (tmp_path / "arab-weekly-maliki-russia.html").is_file()
+    assert lines[-1].endswith(".venv/bin/jupyter lab notebooks/")
+
+
+@pytest.mark.parametrize("missing", ["reader.actors", "reader.quotes"])
+def test_export_works_without_the_actor_or_quote_stage(tmp_path, monkeypatch, missing):
+    import sys
+
+    monkeypatch.setitem(sys.modules, missing, None)  # import fails as if absent
+    out = export_page(SAMPLE_PAGE, tmp_path / "page.html", demo_annotations_path())
+    assert out.read_text(encoding="utf-8").count('class="claim ') == 10
+
+
+def test_reader_export_command_writes_the_page_and_refuses_a_bad_annotation_file(tmp_path, capsys):
+    from reader.cli import main
+
+    out = tmp_path / "page.html"
+    assert (
+        main(
+            [
+                "export",
+                str(SAMPLE_PAGE),
+                "-o",
+                str(out),
+                "--annotations",
+                str(demo_annotations_path()),
+            ]
+        )
+        == 0
+    )
+    assert out.read_text(encoding="utf-8").count('class="claim ') == 10
+    bad = tmp_path / "bad.annotations.json"
+    bad.write_text('{"type": "AnnotationCollection"}', encoding="utf-8")
+    assert (
+        main(
+            ["export", str(SAMPLE_PAGE), "-o", str(tmp_path / "b.html"), "--annotations", str(bad)]
+        )
+        == 2
+    )
+    error = capsys.readouterr().err.strip()
+    assert "bad.annotations.json" in error and "\n" not in error
+    assert bad.read_text(encoding="utf-8") == '{"type": "AnnotationCollection"}'
+    assert not (tmp_path / "b.html").exists()
