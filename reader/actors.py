@@ -314,10 +314,16 @@ class _People:
 
 
 def _group_people(
-    text: str, names: list[NameCandidate], gazetteer: Gazetteer, matches_by_span: dict
+    text: str,
+    names: list[NameCandidate],
+    entry_by_alias: dict[str, GazetteerEntry],
+    matches_by_span: dict,
 ) -> tuple[_People, list[_Candidate]]:
-    """Turn discovered names into candidates; fold short forms ("Lavrov") into full names."""
-    people = _People(text, gazetteer.matcher().entry_by_alias)
+    """Turn discovered names into candidates; fold short forms ("Lavrov") into full names.
+
+    ``entry_by_alias`` is the lists' matcher table (every alias and its entry).
+    """
+    people = _People(text, entry_by_alias)
     candidates: list[_Candidate] = []
     persons = [n for n in names if n.type == "person"]
     # Longer names first, so "Sergei Lavrov" exists before a lone "Lavrov" is placed.
@@ -478,19 +484,20 @@ def find_actors(
     """
     text = document.text
     lists = gazetteer_for(gazetteer, page_path, use_base)
-    matches = lists.matcher().find(text)
+    matcher = lists.matcher()  # compiled once per distinct list; fetched once per call
+    matches = matcher.find(text)
     matches_by_span = {(m.start, m.end): m for m in matches}
     candidates = [
         _Candidate(m.start, m.end, m.entry.name, m.entry.type, 0 if m.entry.type == "person" else 2)
         for m in matches
     ]
     sentences = document_sentences(document)
-    people = _People(text, lists.matcher().entry_by_alias)
+    people = _People(text, matcher.entry_by_alias)
     found: list[_Candidate] = []
     if discover:
         blocks = [(b.start, b.end) for b in document.blocks] or [(0, len(text))]
         names = discover_names(text, sentences, covered=list(matches_by_span), blocks=blocks)
-        people, found = _group_people(text, names, lists, matches_by_span)
+        people, found = _group_people(text, names, matcher.entry_by_alias, matches_by_span)
         candidates += found
         # people from the lists are referred back to by surname too
         first_listed: dict[str, int] = {}

@@ -63,6 +63,12 @@ NAME_RUN = re.compile(
     rf"(?:(?: (?:{_SPACE_PARTICLE} )*| {_CONNECTOR} ){_TOKEN}{_EDGE_AFTER})*"
 )
 _RUN_PART = re.compile(rf"{_TOKEN}|\b(?:of|for|on|the)\b|\b{_SPACE_PARTICLE}\b")
+# precompiled once: these run for every capitalised run of a page
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_APPOSITION_AFTER = re.compile(r",\s+(?:who|a|an|the)\s+(?:\d|[a-z])")
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_AFTER_HYPHEN_PARTICLE = re.compile(rf"{_HYPHEN_PARTICLE}(.+)")
 _PARTICLES = frozenset(_SPACE_PARTICLE.strip("(?:)").split("|"))
 _CONNECTORS = frozenset({"of", "for", "on", "the"})
 _SURNAME_TITLES = frozenset({"king", "bishop", "dean", "major", "marshal", "judge", "chancellor"})
@@ -130,7 +136,7 @@ def lowercase_vocabulary(text: str) -> frozenset[str]:
     >>> "revolution" in lowercase_vocabulary("The Green Revolution was a revolution.")
     True
     """
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*", text))
+    return frozenset(_LOWERCASE_WORD.findall(text))
 
 
 def is_common_capitalised(word: str, lowercase_words: frozenset[str]) -> bool:
@@ -187,9 +193,9 @@ def person_evidence(text: str, start: int, end: int) -> str:
         return "speaks"
     if after in GOVERNING_NOUNS and not text[end : end + 1] == ",":
         return "governs"
-    if re.match(r",\s+(?:who|a|an|the)\s+(?:\d|[a-z])", text[end : end + 12]):
+    if _APPOSITION_AFTER.match(text, end, end + 12):
         return "apposition"
-    if re.match(r",\s+\d{1,3},", text[end : end + 8]):
+    if _AGE_AFTER.match(text, end, end + 8):
         return "age"
     if before and is_title_word(before) and before not in {"chief", "general"}:
         return "title"
@@ -513,7 +519,7 @@ def is_title_case(block: str) -> bool:
     rough = block.split()
     if len(rough) < 4 or sum(1 for w in rough if w[:1].islower()) * 2 > len(rough):
         return False  # half the words in lower case: ordinary prose
-    words = re.findall(r"[^\W\d_][\w’'-]*", block)
+    words = _LETTER_WORD.findall(block)
     capitalised = sum(1 for w in words if w[0].isupper())
     # Title Case leaves only short linking words in lower case ("to", "of", "and").
     linking = {
@@ -556,7 +562,7 @@ def short_forms(name: str) -> list[str]:
     if len(words) < 2 or words[0] in _PARTICLES:
         return []  # "bin Salman" is already a short form
     forms = []
-    initials_removed = [w for w in words if not re.fullmatch(rf"{_INITIAL}", w)]
+    initials_removed = [w for w in words if not _INITIAL_RE.fullmatch(w)]
     if len(initials_removed) != len(words) and len(initials_removed) >= 2:
         forms.append(" ".join(initials_removed))
     surname = words[-1]
@@ -567,7 +573,7 @@ def short_forms(name: str) -> list[str]:
         forms.append(" ".join(words[-1 - particles :]))
     else:
         forms.append(surname)
-    particle = re.match(rf"{_HYPHEN_PARTICLE}(.+)", surname)
+    particle = _AFTER_HYPHEN_PARTICLE.match(surname)
     if particle:
         forms.append(particle.group(1))
     return [f for f in dict.fromkeys(forms) if f != name]
