@@ -14,6 +14,7 @@ _WIDGETS = {
     "ActorHighlighter": "reader.widgets.actors",
     "OutletComparer": "reader.widgets.outlets",
     "ClaimAnnotator": "reader.widgets.claims",
+    "SelfCheck": "reader.widgets.selfcheck",
 }
 
 

@@ -1,0 +1,228 @@
+"""The self-checks accept right answers (in the forms students type them) and reject
+wrong ones with a hint that never gives the key's answer away."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import reader
+from reader.exercises import (
+    AnswerKeyError,
+    check,
+    check_answer,
+    key_path,
+    load_answer_key,
+    normalise,
+)
+
+KEY = load_answer_key()
+
+
+def answers_in_key(exercise: str, question: str) -> set[str]:
+    """Every accepted variant of a question, normalised, to make sure hints leak none."""
+    q = KEY.exercise(exercise).question(question)
+    return {normalise(v) for a in q.answers for f in q.fields for v in a.get(f, [])}
+
+
+def assert_hint_gives_nothing_away(result, exercise: str, question: str, typed: str) -> None:
+    assert not result.accepted
+    assert result.hints, "a rejected answer comes with a hint"
+    text = normalise(str(result))
+    for secret in answers_in_key(exercise, question) - {normalise(t) for t in typed.split("|")}:
+        if len(secret) > 4 and normalise(secret) not in normalise(typed):
+            assert secret not in text, f"the hint reveals {secret!r}"
+
+
+def test_the_sample_page_has_a_key_for_the_four_exercises() -> None:
+    assert set(KEY.exercises) == {"actors", "quotes", "framing", "claims"}
+    assert key_path(reader.SAMPLE_PAGE).name == "arab-weekly-maliki-russia.json"
+
+
+def test_actors_accepts_surnames_and_curly_apostrophes() -> None:
+    result = check("actors", "people", "maliki, Putin\nSergei Lavrov\nTom O’Connor")
+    assert result.accepted, str(result)
+    assert result.right == 4
+
+
+def test_actors_rejects_a_country_with_its_own_hint() -> None:
+    typed = "Maliki, Putin, Russia"
+    result = check("actors", "people", typed)
+    assert not result.accepted
+    assert "country" in str(result)
+    assert "2 of the 4" in str(result)
+    assert_hint_gives_nothing_away(result, "actors", "people", typed)
+
+
+def test_aliases_accepts_full_name_and_short_name_pairs() -> None:
+    typed = "Nuri al-Maliki | Maliki\nVladimir Putin | Putin\nRuhollah Khomeini | Ayatollah Ruhollah Khomeini"
+    assert check("actors", "aliases", typed).accepted
+
+
+def test_aliases_says_which_half_of_a_pair_is_wrong() -> None:
+    result = check(
+        "actors",
+        "aliases",
+        "Nuri al-Maliki | Maliki\nSergei Lavrov | Putin\nVladimir Putin | Putin",
+    )
+    assert not result.accepted
+    assert "the name is right, but check the alias" in str(result)
+
+
+def test_maliki_is_the_former_prime_minister_and_abadi_is_not() -> None:
+    assert check("actors", "maliki_alias", "Nuri al-Maliki").accepted
+    assert check("actors", "maliki_alias", "MALIKI.").accepted
+    result = check("actors", "maliki_alias", "Haider al-Abadi")
+    assert "prime minister now" in str(result)
+    assert_hint_gives_nothing_away(result, "actors", "maliki_alias", "Haider al-Abadi")
+
+
+def test_quotes_accepts_speaker_and_outlet_pairs() -> None:
+    typed = "Tom O'Connor | Newsweek\nAmir Taheri | Asharq Al-Awsat\nMichael Knights | Rudaw"
+    assert check("quotes", "through_outlets", typed).accepted
+
+
+def test_quotes_from_the_quote_finder_pass_the_check() -> None:
+    from reader.quotes import find_quotes
+
+    quotes = [q for q in find_quotes(reader.load_document(reader.SAMPLE_PAGE)) if q.outlet]
+    assert check("quotes", "through_outlets", quotes).accepted
+
+
+def test_quotes_rejects_the_page_itself_as_the_outlet() -> None:
+    typed = "Tom O'Connor | The Arab Weekly\nAmir Taheri | TASS"
+    result = check("quotes", "through_outlets", typed)
+    assert not result.accepted
+    assert "the page itself" in str(result)
+    assert "the speaker is right, but check the outlet" in str(result)
+    assert "Asharq" not in str(result)
+
+
+def test_most_quoted_is_maliki() -> None:
+    assert check("quotes", "most_quoted", "maliki").accepted
+    assert not check("quotes", "most_quoted", "Lavrov").accepted
+
+
+@pytest.mark.parametrize(
+    ("question", "right", "wrong"),
+    [
+        ("rudaw_frame", "Economic", "security_defense"),
+        ("asharq_frame", "public_opinion", "political"),
+        ("page_frame", "Political", "economic"),
+    ],
+)
+def test_framing_accepts_the_largest_frame_and_rejects_another(question, right, wrong) -> None:
+    assert check("framing", question, right).accepted
+    result = check("framing", question, wrong)
+    assert not result.accepted and result.hints
+    assert_hint_gives_nothing_away(result, "framing", question, wrong)
+
+
+def test_framing_key_agrees_with_compare_outlets_on_the_sample_page() -> None:
+    from reader.framing import compare_outlets
+
+    largest = compare_outlets(reader.SAMPLE_PAGE).frame_matrix().idxmax(axis=1)
+    for question, outlet in [
+        ("rudaw_frame", "Rudaw English"),
+        ("asharq_frame", "Asharq Al-Awsat"),
+        ("page_frame", "The Arab Weekly"),
+    ]:
+        assert check("framing", question, largest[outlet]).accepted, (question, largest[outlet])
+
+
+def test_claims_accepts_three_check_worthy_claims_marked_a_little_short() -> None:
+    typed = (
+        "signed a $4.2 billion arms contract | The Arab Weekly\n"
+        "The deal was resumed in 2013 | the newspaper\n"
+        "Iraq would buy a “large batch” of advanced T-90 tanks | Kremlin"
+    )
+    assert check("claims", "check_worthy", typed).accepted
+
+
+def test_claims_rejects_an_opinion_and_a_wrong_claimant() -> None:
+    typed = (
+        "We are grateful to you for the role Russia is playing | Maliki\n"
+        "The deal was resumed in 2013 | Maliki"
+    )
+    result = check("claims", "check_worthy", typed)
+    assert not result.accepted
+    assert "opinion" in str(result)
+    assert "the text is right, but check the claimant" in str(result)
+
+
+def test_claims_counts_the_same_claim_once() -> None:
+    typed = "The deal was resumed in 2013 | The Arab Weekly\n" * 3
+    result = check("claims", "check_worthy", typed)
+    assert not result.accepted and result.right == 1
+
+
+def test_claims_marked_with_the_annotator_are_checked() -> None:
+    from reader.annotations import annotate
+
+    document = reader.load_document(reader.SAMPLE_PAGE)
+    marked = []
+    for words, who in [
+        ("Iraq and Russia signed a $4.2 billion arms contract", "The Arab Weekly"),
+        ("The deal was resumed in 2013", "The Arab Weekly"),
+        ("Tsarist Russia captured territory from the Persian Empire", "The Arab Weekly"),
+    ]:
+        start = document.text.index(words)
+        marked.append(
+            annotate(
+                document, start, start + len(words), "check-worthy", annotator="s", claimant=who
+            )
+        )
+    assert check("claims", "check_worthy", marked).accepted
+
+
+def test_an_empty_answer_asks_for_one() -> None:
+    result = check("actors", "people", "   ")
+    assert not result.accepted
+    assert "type an answer" in result.message
+
+
+def test_a_teacher_key_beside_the_page_replaces_the_kit_key(tmp_path: Path) -> None:
+    page = tmp_path / "my-page.txt"
+    page.write_text("Ana said hello.", encoding="utf-8")
+    key = {
+        "exercises": {"actors": {"questions": [{"id": "who", "answers": [{"answer": ["Ana"]}]}]}}
+    }
+    (tmp_path / "my-page.answers.json").write_text(json.dumps(key), encoding="utf-8")
+    assert check("actors", "who", "ana", page=page).accepted
+    assert not check("actors", "who", "Bo", page=page).accepted
+
+
+def test_a_missing_or_broken_key_says_so_in_one_line(tmp_path: Path) -> None:
+    with pytest.raises(AnswerKeyError, match="no answer key"):
+        load_answer_key(tmp_path / "nothing.txt")
+    bad = tmp_path / "bad.answers.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(AnswerKeyError, match="cannot read"):
+        load_answer_key(bad)
+
+
+def test_unknown_question_names_the_ones_there_are() -> None:
+    with pytest.raises(KeyError, match="people"):
+        KEY.exercise("actors").question("nope")
+
+
+def test_check_answer_takes_a_dict_of_speaker_to_outlet() -> None:
+    q = KEY.exercise("quotes").question("through_outlets")
+    answer = {"Tom O'Connor": "Newsweek", "Aydin Mehdiyev": "Pravda.ru", "Dmitry Shugaev": "TASS"}
+    assert check_answer(q, answer).accepted
+
+
+def test_no_hint_in_the_kit_key_names_an_answer() -> None:
+    for exercise in KEY.exercises.values():
+        for q in exercise.questions:
+            first = q.fields[0]
+            secrets = {normalise(v) for a in q.answers for v in a.get(first, [])}
+            hints = [q.hint] + [str(m.get("hint", "")) for m in q.mistakes]
+            for hint in map(normalise, hints):
+                leaked = [
+                    s for s in secrets if len(s) > 4 and re.search(rf"\b{re.escape(s)}\b", hint)
+                ]
+                assert not leaked, f"{exercise.id}/{q.id}: a hint names {leaked}"

@@ -1,0 +1,87 @@
+"""The SelfCheck widget, driven without a browser: type an answer, press Check."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+import reader
+from reader.widgets.selfcheck import SelfCheck, exercise_checks
+
+
+def press_check(widget: SelfCheck) -> None:
+    widget.check_button.click()  # runs the same handler a browser click does
+
+
+def test_a_right_answer_turns_the_feedback_green() -> None:
+    w = SelfCheck("actors", "maliki_alias")
+    w.answer.value = "Nuri al-Maliki"
+    press_check(w)
+    assert w.result is not None and w.result.accepted
+    assert 'data-accepted="true"' in w.feedback.value
+    assert "Right" in w.feedback.value
+
+
+def test_a_wrong_answer_shows_a_hint_and_not_the_answer() -> None:
+    w = SelfCheck("actors", "maliki_alias")
+    w.answer.value = "Haider al-Abadi"
+    press_check(w)
+    assert not w.result.accepted
+    assert 'data-accepted="false"' in w.feedback.value
+    assert "prime minister now" in w.feedback.value
+    assert "Maliki" not in w.feedback.value.replace("al-Abadi", "")
+
+
+def test_the_feedback_escapes_what_the_student_typed() -> None:
+    w = SelfCheck("framing", "rudaw_frame")
+    w.answer.value = "<script>alert(1)</script>"
+    press_check(w)
+    assert "<script>" not in w.feedback.value
+    assert "&lt;script&gt;" in w.feedback.value
+
+
+def test_questions_with_several_answers_get_a_text_area() -> None:
+    assert isinstance(SelfCheck("quotes", "through_outlets").answer, widgets.Textarea)
+    assert isinstance(SelfCheck("quotes", "most_quoted").answer, widgets.Text)
+
+
+def test_several_pairs_typed_one_a_line_are_accepted() -> None:
+    w = SelfCheck("quotes", "through_outlets")
+    w.answer.value = (
+        "Tom O’Connor | Newsweek\nAmir Taheri | Asharq Al-Awsat\nAydin Mehdiyev | Pravda.ru"
+    )
+    press_check(w)
+    assert w.result.accepted and w.attempts == 1
+
+
+def test_an_empty_box_checks_what_the_source_gives() -> None:
+    from reader.annotations import annotate
+
+    document = reader.load_document(reader.SAMPLE_PAGE)
+    claims = []
+    for words in ["signed a $4.2 billion arms contract", "The deal was resumed in 2013"]:
+        start = document.text.index(words)
+        claims.append(
+            annotate(
+                document,
+                start,
+                start + len(words),
+                "check-worthy",
+                annotator="s",
+                claimant="The Arab Weekly",
+            )
+        )
+    w = SelfCheck("claims", "check_worthy", source=lambda: claims)
+    press_check(w)
+    assert not w.result.accepted and "1 more" in w.feedback.value
+    start = document.text.index("Iraq would buy")
+    claims.append(
+        annotate(document, start, start + 60, "check-worthy", annotator="s", claimant="the Kremlin")
+    )
+    press_check(w)
+    assert w.result.accepted
+
+
+def test_exercise_checks_has_one_widget_per_question() -> None:
+    box = exercise_checks("framing")
+    checks = [c for c in box.children if isinstance(c, SelfCheck)]
+    assert [c.question.id for c in checks] == ["rudaw_frame", "asharq_frame", "page_frame"]
