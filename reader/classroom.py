@@ -239,9 +239,8 @@ def export_class_html(
         mentions=mentions,
         actors=actors,
         title=title or "Class claims",
+        sections=[format_summary_html(classroom, result)],
     )
-    summary = str(format_summary_html(classroom, result))
-    html = html.replace("\n<main>", f"\n{summary}\n<main>", 1) if "\n<main>" in html else html
     output = Path(output)
     write_atomically(output, html.encode("utf-8"))
     return output

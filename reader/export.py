@@ -137,6 +137,8 @@ class PageContent:
     orphans: list[Annotation] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, colour)
+    # Ready-made, already escaped sections shown above the text (a class summary, say).
+    sections: list[Markup] = field(default_factory=list)
 
 
 def _scheme_labels() -> dict[str, tuple[str, str]]:
@@ -345,6 +347,7 @@ def render_page(content: PageContent) -> str:
             quotes=_quotes_by_outlet(content),
             orphans=content.orphans,
             problems=content.problems,
+            sections=content.sections,
             render_note=render_note,
             safe_link=safe_link,
             source=Path(content.document.source).name if content.document.source else "",
@@ -362,10 +365,13 @@ def export_html(
     title: str | None = None,
     orphans: Sequence[Annotation] = (),
     problems: Sequence[str] = (),
+    sections: Sequence[Markup] = (),
 ) -> str:
     """Render a document and what was found in it as one standalone HTML page.
 
     ``annotations`` must already be placed on ``document.text`` (see `reanchor`).
+    ``sections`` are extra HTML sections shown above the text; only `Markup` is
+    inserted as HTML (plain strings are escaped like any page text).
     """
     first_headline = next((b.text for b in document.blocks if b.kind == "headline"), None)
     content = PageContent(
@@ -378,6 +384,7 @@ def export_html(
         orphans=list(orphans),
         problems=list(problems),
         labels=_scheme_labels(),
+        sections=list(sections),
     )
     return render_page(content)
 

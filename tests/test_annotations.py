@@ -238,14 +238,14 @@ def test_a_claim_with_a_changed_word_is_placed_fuzzily_on_whole_words():
     )
 
 
-def test_a_thousand_annotations_over_fifty_pages_save_and_load_in_under_a_second(tmp_path):
+def test_a_thousand_annotations_over_fifty_pages_come_back_as_saved(tmp_path):
+    # How fast: benchmarks/annotations_speed.py.
     claims = ten_claims() * 2
     files = [AnnotationFile(f"page-{n:02d}", "ana", claims) for n in range(50)]
     paths = [annotation_path(tmp_path, f.document, "ana") for f in files]
-    started = time.perf_counter()
     for path, data in zip(paths, files):
         save_annotations(path, data)
     loaded = [load_annotations(path) for path in paths]
-    elapsed = time.perf_counter() - started
     assert sum(len(f.annotations) for f in loaded) == 1000
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    assert [f.document for f in loaded] == [f.document for f in files]
+    assert [a.exact for a in loaded[7].annotations] == [a.exact for a in claims]

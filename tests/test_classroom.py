@@ -98,7 +98,7 @@ def test_the_class_page_is_standalone_with_summary_and_claims(room, tmp_path: Pa
     out = export_class_html(room, tmp_path / "class.html")
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert 'class="class-summary"' in html
+    assert html.index('class="class-summary"') < html.index("<main>"), "summary above the text"
     assert "Krippendorff" in html and "demo-chloe" in html
     assert "gave this sentence this label" in html
     assert "<script" not in html

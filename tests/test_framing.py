@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -551,8 +550,8 @@ def test_gold_quotes_of_the_sample_page_give_its_five_outlets_and_their_writers(
 
 
 @pytest.mark.shared
-def test_basil_frames_and_tone_of_300_articles_well_under_ten_seconds(tmp_path):
-    """The kit's own share of `reader frames` on BASIL (benchmarks/frames_basil.py times it all)."""
+def test_basil_frames_of_300_articles_compare_three_outlets(tmp_path):
+    """`reader frames` on BASIL; benchmarks/frames_basil.py times it."""
     if not (SHARED / "data" / "basil" / "articles").is_dir():
         pytest.skip("../shared is absent")
     import importlib.util
@@ -563,9 +562,7 @@ def test_basil_frames_and_tone_of_300_articles_well_under_ten_seconds(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     corpus = module.write_jsonl(module.basil_records(), tmp_path / "basil.jsonl")
-    started = time.perf_counter()
     comparison = compare_outlets(corpus, speakers=False, actors=False)
-    assert time.perf_counter() - started < 10
     assert comparison.outlets == ["The New York Times", "Fox News", "HuffPost"]
     assert comparison.summary["passages"].tolist() == [100, 100, 100]
     assert len(comparison.pairwise[["outlet", "versus"]].drop_duplicates()) == 6
