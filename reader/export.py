@@ -520,5 +520,5 @@ def write_demo(out_dir: Path) -> list[str]:
         SAMPLE_PAGE, out_dir / f"{SAMPLE_PAGE.stem}.html", claims if claims.exists() else None
     )
     lines.append(f"wrote {written} (open it in a browser; it works offline and prints)")
-    lines.append("annotate claims yourself in the notebooks: .venv/bin/jupyter lab notebooks/")
+    lines.append("open the notebooks: .venv/bin/reader lab (start with 00_start_here.ipynb)")
     return lines
