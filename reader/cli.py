@@ -149,7 +149,8 @@ def cmd_lab(args: argparse.Namespace) -> None:
     notebooks = Path(args.notebooks)
     if not notebooks.is_dir():
         raise CommandError(f"no notebooks folder at {notebooks} (run from the checkout)")
-    command = [sys.executable, "-m", "jupyterlab", str(notebooks)]
+    # No news feed: a classroom may be offline, and nothing should ask to fetch it.
+    command = [sys.executable, "-m", "jupyterlab", "--LabApp.news_url=None", str(notebooks)]
     if args.print:
         print(" ".join(command))
         return
