@@ -17,6 +17,8 @@ from reader.pagefile import PageError, read_page
 
 # Pages bigger than this are cleaned piece by piece, in bounded memory.
 STREAMING_THRESHOLD = 4 * 2**20
+# Work on inputs bigger than this takes seconds: say what is happening.
+LONG_WORK_BYTES = 2**20
 
 
 class CommandError(Exception):
@@ -28,18 +30,37 @@ def _print_json(data: dict) -> None:
     sys.stdout.write("\n")
 
 
-def _load_document(page: str):
+def tell(message: str, end: str = "\n") -> None:
+    """Progress on standard error, only when a person watches it (a terminal, not a pipe)."""
+    if sys.stderr.isatty():
+        print(f"reader: {message}", end=end, file=sys.stderr, flush=True)
+
+
+def _load_document(page: str, next_step: str = ""):
     from reader.layout import clean_page
 
-    return clean_page(read_page(page), source=None if page == "-" else page).document
+    text = read_page(page)
+    long_work = len(text) > LONG_WORK_BYTES
+    if long_work:
+        tell(f"cleaning {len(text) / 1e6:.1f} MB of text…")
+    document = clean_page(text, source=None if page == "-" else page).document
+    if long_work and next_step:
+        tell(f"{next_step}…")
+    return document
 
 
 def cmd_clean(args: argparse.Namespace) -> None:
     from reader.layout import clean_page, clean_page_file_streaming
 
     if args.page != "-" and Path(args.page).is_file() and not args.explain:
-        if Path(args.page).stat().st_size > STREAMING_THRESHOLD:
-            clean_page_file_streaming(args.page, sys.stdout, as_json=args.json)
+        size = Path(args.page).stat().st_size
+        if size > STREAMING_THRESHOLD:
+
+            def progress(done: int) -> None:
+                tell(f"cleaned {done / 1e6:.1f} of {size / 1e6:.1f} MB", end="\r")
+
+            clean_page_file_streaming(args.page, sys.stdout, as_json=args.json, progress=progress)
+            tell("done" + " " * 30)
             return
     result = clean_page(read_page(args.page), source=args.page)
     if args.explain:
@@ -56,13 +77,14 @@ def cmd_clean(args: argparse.Namespace) -> None:
 def cmd_actors(args: argparse.Namespace) -> None:
     from reader.actors import actors_json
 
-    _print_json(actors_json(_load_document(args.page), page_path=args.page))
+    document = _load_document(args.page, "finding actors")
+    _print_json(actors_json(document, page_path=args.page))
 
 
 def cmd_quotes(args: argparse.Namespace) -> None:
     from reader.quotes import quotes_json
 
-    _print_json(quotes_json(_load_document(args.page)))
+    _print_json(quotes_json(_load_document(args.page, "finding quotations")))
 
 
 def cmd_frames(args: argparse.Namespace) -> None:

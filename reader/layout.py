@@ -32,7 +32,7 @@ out unchanged, so cleaning the cleaner's own output changes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import IO
 
@@ -707,8 +707,16 @@ def iter_page_chunks(stream: IO[str], chunk_chars: int = 1_000_000) -> Iterator[
         yield "".join(buffer)
 
 
-def clean_page_file_streaming(path: str, out: IO[str], as_json: bool = False) -> None:
-    """Clean a very large page file piece by piece, writing as it goes (bounded memory)."""
+def clean_page_file_streaming(
+    path: str,
+    out: IO[str],
+    as_json: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Clean a very large page file piece by piece, writing as it goes (bounded memory).
+
+    ``progress``, if given, is called after each piece with the characters read so far.
+    """
     import json
 
     from reader.pagefile import decode_page_bytes
@@ -719,9 +727,13 @@ def clean_page_file_streaming(path: str, out: IO[str], as_json: bool = False) ->
     first = True
     if as_json:
         out.write('{"articles": [')
+    done = 0
     with open(path, encoding="utf-8-sig", errors="replace", newline=None) as stream:
         for chunk in iter_page_chunks(stream):
             document = clean_page(chunk).document
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
             if as_json:
                 for article in document.articles():
                     out.write(

@@ -117,6 +117,25 @@ def test_large_input_is_cleaned_piece_by_piece(tmp_path, capsys, monkeypatch):
     assert out.count("We sincerely thank you") == 12
 
 
+def test_long_work_reports_progress_to_a_terminal_and_nothing_to_a_pipe(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr(cli, "STREAMING_THRESHOLD", 50_000)
+    monkeypatch.setattr(cli, "LONG_WORK_BYTES", 50_000)
+    path = tmp_path / "big.txt"
+    path.write_text(SAMPLE_TEXT * 12, encoding="utf-8")
+    _, _, err = run(capsys, "clean", str(path))
+    assert err == "", "a pipe or a log gets no progress lines"
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    _, out, err = run(capsys, "clean", str(path))
+    assert "reader: cleaned 0.1 of 0.1 MB" in err and "done" in err
+    assert "reader:" not in out
+    code, out, err = run(capsys, "actors", str(path), "--json")
+    assert code == 0 and json.loads(out)["actors"]
+    assert err.splitlines() == ["reader: cleaning 0.1 MB of text…", "reader: finding actors…"]
+
+
 def test_console_script_is_installed():
     result = subprocess.run(
         [str(Path(sys.executable).parent / "reader"), "clean", str(SAMPLE), "--json"],
