@@ -719,7 +719,7 @@ def clean_page_file_streaming(
     """
     import json
 
-    from reader.pagefile import decode_page_bytes
+    from reader.pagefile import decode_page_bytes, page_encoding, repair_text
 
     with open(path, "rb") as handle:
         head = handle.read(65536)
@@ -728,9 +728,9 @@ def clean_page_file_streaming(
     if as_json:
         out.write('{"articles": [')
     done = 0
-    with open(path, encoding="utf-8-sig", errors="replace", newline=None) as stream:
+    with open(path, encoding=page_encoding(head), errors="replace", newline=None) as stream:
         for chunk in iter_page_chunks(stream):
-            document = clean_page(chunk).document
+            document = clean_page(repair_text(chunk)).document
             done += len(chunk)
             if progress is not None:
                 progress(done)

@@ -15,6 +15,8 @@ an empty file, a binary file, a folder.
 
 from __future__ import annotations
 
+import codecs
+import re
 import sys
 from pathlib import Path
 
@@ -44,6 +46,23 @@ def looks_binary(data: bytes) -> bool:
     return control > max(8, len(sample) // 100)
 
 
+def page_encoding(head: bytes) -> str:
+    """The encoding to read a page in, judged from its first bytes: UTF-8 or Windows-1252.
+
+    A multi-byte character cut at the end of ``head`` still counts as UTF-8.
+
+    >>> page_encoding("Maliki “said”".encode()), page_encoding("“said”".encode("cp1252"))
+    ('utf-8-sig', 'cp1252')
+    >>> page_encoding("Moscow —".encode()[:-1])
+    'utf-8-sig'
+    """
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
 def decode_page_bytes(data: bytes) -> str:
     """Decode page bytes to text: UTF-8 (BOM removed), else Windows-1252; repair mojibake."""
     if looks_binary(data):
@@ -52,7 +71,31 @@ def decode_page_bytes(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# What ftfy's repairs act on: a UTF-8 lead byte read as Windows-1252 or Latin-1
+# ("Ã", "â") followed by a continuation byte read the same way ("©", "€"), a
+# replacement character, a ligature (ﬁ), an HTML entity, a control character or a
+# lone surrogate.  Text with none of these is left as it is without running ftfy,
+# which reads only about 1 MB a second.
+_NEEDS_REPAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+    "|[\ufffd\ufb00-\ufb06\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
+    "|&#?[0-9a-zA-Z]+;"
+)
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake ("â€œ" for "“") with ftfy, keeping curly quotes and line breaks.
+
+    >>> repair_text("Iraqâ€™s oil, Moscow â€” Tehran")
+    'Iraq’s oil, Moscow — Tehran'
+    >>> repair_text("Iraq’s café — ﬁne")
+    'Iraq’s café — fine'
+    """
+    if not _NEEDS_REPAIR.search(text):
+        return text
     # fix_text repairs mojibake but would also straighten curly quotes and join
     # nothing else we want kept, so only the encoding repairs are switched on.
     return ftfy.fix_text(

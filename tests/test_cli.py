@@ -117,6 +117,24 @@ def test_large_input_is_cleaned_piece_by_piece(tmp_path, capsys, monkeypatch):
     assert out.count("We sincerely thank you") == 12
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "mojibake"])
+def test_large_windows_1252_or_mojibake_input_is_read_right_piece_by_piece(
+    tmp_path, capsys, monkeypatch, encoding
+):
+    monkeypatch.setattr(cli, "STREAMING_THRESHOLD", 50_000)
+    text = SAMPLE_TEXT * 12
+    if encoding == "cp1252":
+        data = text.encode("cp1252", errors="replace")
+    else:  # UTF-8 bytes once read as Windows-1252 and saved again as UTF-8
+        data = text.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    code, out, _ = run(capsys, "clean", str(path))
+    assert code == 0
+    assert out.count("We sincerely thank you,” Maliki told Putin. “Were") == 12
+    assert "\ufffd" not in out and "â€" not in out
+
+
 def test_long_work_reports_progress_to_a_terminal_and_nothing_to_a_pipe(
     tmp_path, capsys, monkeypatch
 ):
