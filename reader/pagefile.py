@@ -89,22 +89,36 @@ _NEEDS_REPAIR = re.compile(
 def repair_text(text: str) -> str:
     """Repair mojibake ("â€œ" for "“") with ftfy, keeping curly quotes and line breaks.
 
-    >>> repair_text("Iraqâ€™s oil, Moscow â€” Tehran")
-    'Iraq’s oil, Moscow — Tehran'
+    ftfy works line by line, so only the lines that show damage are given to it.
+
+    >>> repair_text("Iraqâ€™s oil,\\nMoscow â€” Tehran")
+    'Iraq’s oil,\\nMoscow — Tehran'
     >>> repair_text("Iraq’s café — ﬁne")
     'Iraq’s café — fine'
     """
     if not _NEEDS_REPAIR.search(text):
         return text
-    # fix_text repairs mojibake but would also straighten curly quotes and join
-    # nothing else we want kept, so only the encoding repairs are switched on.
+    lines = text.split("\n")
+    markup_seen = False
+    for number, line in enumerate(lines):
+        # As ftfy does: after a line with "<" the text may be HTML, so entities stay.
+        markup_seen = markup_seen or "<" in line
+        if _NEEDS_REPAIR.search(line):
+            lines[number] = _fix_encoding(line, unescape_html=not markup_seen)
+    return "\n".join(lines)
+
+
+def _fix_encoding(line: str, unescape_html: bool) -> str:
+    # fix_text would also straighten curly quotes and change line breaks, which the
+    # page keeps as printed, so only the encoding repairs are switched on.
     return ftfy.fix_text(
-        text,
+        line,
         uncurl_quotes=False,
         fix_latin_ligatures=True,
         fix_character_width=False,
         normalization=None,
         fix_line_breaks=False,
+        unescape_html="auto" if unescape_html else False,
     )
 
 
