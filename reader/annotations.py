@@ -493,12 +493,30 @@ def save_annotations(path: str | Path, annotations: AnnotationFile) -> Path:
             raise AnnotationFileError(
                 f"{path} does not load, so it is kept as it is ({error}); save to another name"
             ) from None
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(annotations.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomically(path, payload)
+    return path
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file in the same folder, then a rename.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_atomically(folder / "a.txt", b"one"); (folder / "a.txt").read_bytes()
+    b'one'
+    >>> write_atomically(folder, b"two")
+    Traceback (most recent call last):
+    IsADirectoryError: ... is a folder; give a file name
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder; give a file name")
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -506,7 +524,6 @@ def save_annotations(path: str | Path, annotations: AnnotationFile) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    return path
 
 
 def load_folder(

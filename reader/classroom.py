@@ -38,6 +38,7 @@ from reader.annotations import (
     merge_annotators,
     reanchor,
     save_annotations,
+    write_atomically,
 )
 from reader.document import Document
 
@@ -228,7 +229,7 @@ def export_class_html(
 ) -> Path:
     """Write the class page: the document with the claims most of the class marked,
     and a class summary (agreement, students, disagreements) above the text."""
-    from reader.export import export_html, find_actors_safely, write_atomically
+    from reader.export import export_html, find_actors_safely
 
     result = class_agreement(classroom)
     document = classroom.document

@@ -22,12 +22,9 @@ when those stages are there, load and re-anchor the annotation files), and
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +42,7 @@ from reader.annotations import (
     load_folder,
     reanchor,
     save_annotations,
+    write_atomically,
 )
 from reader.document import Block, Document
 
@@ -466,22 +464,6 @@ def export_page(
     )
     write_atomically(output, html.encode("utf-8"))
     return output
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def demo_annotations_path() -> Path:

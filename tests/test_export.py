@@ -177,3 +177,12 @@ def test_reader_export_command_writes_the_page_and_refuses_a_bad_annotation_file
     assert "bad.annotations.json" in error and "\n" not in error
     assert bad.read_text(encoding="utf-8") == '{"type": "AnnotationCollection"}'
     assert not (tmp_path / "b.html").exists()
+
+
+def test_reader_export_to_a_folder_says_so_in_one_line_and_leaves_nothing(tmp_path, capsys):
+    from reader.cli import main
+
+    assert main(["export", str(SAMPLE_PAGE), "-o", str(tmp_path)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error == f"reader export: {tmp_path} is a folder; give a file name"
+    assert list(tmp_path.iterdir()) == []
