@@ -218,11 +218,19 @@ def _clean_text_document(text: str, source: str | None) -> Document:
     ]
     for index, block in enumerate(blocks):
         after_headline = index > 0 and kinds[index - 1] == "headline"
-        title = _is_title(block.text) and not caption_shaped[index] and not after_headline
-        if title and index + 1 < len(blocks):
+        # Only a caption or a headline may follow a caption with a photo credit.
+        after_credit = index > 0 and bool(CAPTION_CREDIT.search(blocks[index - 1].text))
+        if BYLINE.match(block.text):
+            if index == 0 or after_headline:
+                kinds[index] = "byline"
+            continue
+        # A line wholly in quotes between paragraphs is a pull quote or a subhead.
+        quoted = block.text[:1] in "'‘\"“" and block.text[-1:] in "'’\"”"
+        title = (_is_title(block.text) and not quoted) or (
+            after_credit and _is_short_line(block.text)
+        )
+        if title and not caption_shaped[index] and not after_headline and index + 1 < len(blocks):
             kinds[index] = "headline"
-        elif BYLINE.match(block.text) and index > 0 and kinds[index - 1] == "headline":
-            kinds[index] = "byline"
     for index in range(len(blocks) - 1, 0, -1):
         ends_article = index + 1 == len(blocks) or kinds[index + 1] in ("headline", "caption")
         if ends_article and kinds[index] == "paragraph" and caption_shaped[index]:
@@ -235,6 +243,11 @@ def _clean_text_document(text: str, source: str | None) -> Document:
         named.append(Block(kind, block.text, max(article, 0), block.start, block.end))
     document.blocks = named
     return document
+
+
+def _is_short_line(text: str) -> bool:
+    """One line of at most 120 characters: the most a headline takes."""
+    return len(text) <= 120 and "\n" not in text
 
 
 def _is_title(text: str) -> bool:

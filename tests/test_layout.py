@@ -180,6 +180,43 @@ def test_cleaning_the_cleaners_output_changes_nothing(sample):
     assert again.to_json() == sample.document.to_json()  # the same articles, captions, headline
 
 
+PAGE_WITH_BYLINE_SUBHEAD_AND_CREDITED_CAPTION = """By Jane Smith
+
+The council met on Monday
+to vote on the new budget
+for the city's schools and
+its three public libraries.
+
+The mayor said the vote was
+close but fair, and that the
+libraries would stay open.
+
+'All Bets Are Off.'
+
+Eight years ago the council
+had voted the other way, and
+two of the libraries closed.
+
+ Scene. Can the city pay for its schools? (File photo)
+
+ Can the city pay for its schools?
+
+Teachers asked the council on
+Tuesday how the new budget
+would pay for their wages.
+"""
+
+
+def test_cleaning_again_keeps_bylines_subheads_and_a_headline_after_a_credited_caption():
+    once = clean_page(PAGE_WITH_BYLINE_SUBHEAD_AND_CREDITED_CAPTION).document
+    first, second = once.to_json()["articles"]
+    assert first["byline"] == "By Jane Smith" and first["headline"] is None
+    assert "'All Bets Are Off.'" in first["paragraphs"]
+    assert first["captions"] == ["Scene. Can the city pay for its schools? (File photo)"]
+    assert second["headline"] == "Can the city pay for its schools?"
+    assert clean_page(once.text).document.to_json() == once.to_json()
+
+
 def test_offsets_point_into_the_clean_text(sample):
     document = sample.document
     for block in document.blocks:
