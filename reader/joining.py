@@ -30,6 +30,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,13 +71,23 @@ def word_zipf(word: str) -> float:
     >>> word_zipf("premiership") > 3 > word_zipf("miership")
     True
     """
-    # A plain dictionary look-up first: wordfreq's own zipf_frequency tokenizes
-    # every call, which is far too slow for every line end of a 20 MB file.
-    lowered = word.lower()
-    if lowered.isalpha():
-        frequency = _english_frequencies().get(lowered)
-        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
-    return zipf_frequency(word, "en")
+    # Remembered answers first, then a plain dictionary look-up: wordfreq's own
+    # zipf_frequency tokenizes every call, far too slow for every line end of 20 MB.
+    zipf = _ZIPF_OF.get(word)
+    if zipf is None:
+        lowered = word.lower()
+        if lowered.isalpha():
+            frequency = _english_frequencies().get(lowered)
+            zipf = round(math.log10(frequency) + 9, 2) if frequency else 0.0
+        else:
+            zipf = zipf_frequency(word, "en")
+        if len(_ZIPF_OF) > 200_000:
+            _ZIPF_OF.clear()  # bounded memory on a huge file
+        _ZIPF_OF[word] = zipf
+    return zipf
+
+
+_ZIPF_OF: dict[str, float] = {}
 
 
 def _without_broken_words(text: str) -> str:
@@ -86,16 +97,41 @@ def _without_broken_words(text: str) -> str:
     'the   page'
     """
     pieces, cursor = [], 0
-    for match in _HYPHEN_AT_LINE_END.finditer(text):
-        start, end = match.start(), match.end()
-        while start > cursor and text[start - 1].isalnum():
-            start -= 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
-        pieces += [text[cursor:start], " "]
+    reversed_text = None
+    for match in _hyphens_at_line_ends(text):
+        if reversed_text is None:
+            reversed_text = text[::-1]
+        hyphen, end = match.start(), match.end()
+        # The letters before the hyphen, read forwards in the reversed text.
+        start = hyphen - len(_LETTERS.match(reversed_text, len(text) - hyphen).group())
+        end = _LETTERS.match(text, end).end()
+        pieces += [text[cursor : max(start, cursor)], " "]
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+_LETTERS = re.compile(r"[^\W_]*+")
+_SIGNS_BETWEEN_WORDS = ',.;:!?"“”()[]—–/'
+_WORDS_IN_PIECE: dict[str, tuple[str, ...]] = {}
+
+
+def _words_in_piece(piece: str) -> tuple[str, ...]:
+    """The words of one whitespace-free piece of text, and the parts of its
+    hyphenated words; remembered across pages.
+
+    >>> _words_in_piece("end.the"), _words_in_piece("mid-east")
+    (('end', 'the'), ('mid-east', 'mid', 'east'))
+    """
+    words = _WORDS_IN_PIECE.get(piece)
+    if words is None:
+        if len(_WORDS_IN_PIECE) > 500_000:
+            _WORDS_IN_PIECE.clear()  # bounded memory on a huge file
+        words = WORD.findall(piece)
+        # A hyphenated word counts for its parts too ("mid-east": "mid", "east").
+        words += [part for word in words if "-" in word for part in word.split("-")]
+        words = _WORDS_IN_PIECE[piece] = tuple(words)
+    return words
 
 
 @dataclass
@@ -113,15 +149,25 @@ class WordEvidence:
         >>> evidence.seen("sented"), evidence.seen("maliki")
         (0, 1)
         """
-        counts = Counter(WORD.findall(_without_broken_words(text).lower().replace("’", "'")))
-        for token, count in [(t, c) for t, c in counts.items() if "-" in t]:
-            for part in token.split("-"):
-                counts[part] += count
+        text = _without_broken_words(text).lower().replace("’", "'")
+        # Counting whitespace pieces is done in C; only the pieces that are not one
+        # plain word ("said,", "u.s.", "mid-east") are cut into words by the regex.
+        # Signs that never belong to a word become spaces (each replace is a fast C
+        # pass); the words the regex finds stay exactly the same.
+        for sign in _SIGNS_BETWEEN_WORDS:
+            if sign in text:
+                text = text.replace(sign, " ")
+        counts = Counter(text.split())
+        words_in_pieces: list[str] = []
+        for piece in list(itertools.filterfalse(str.isalnum, counts)):
+            words_in_pieces += _words_in_piece(piece) * counts.pop(piece)
+        counts.update(words_in_pieces)
         return cls(counts, frozenset(token for token, count in counts.items() if count > 1))
 
     def seen(self, word: str) -> int:
         """How many times the page writes this form (case-insensitive)."""
-        return self.counts.get(word.lower().replace("’", "'"), 0)
+        word = word.lower()
+        return self.counts.get(word.replace("’", "'") if "’" in word else word, 0)
 
 
 def join_broken_word(left: str, right: str, evidence: WordEvidence) -> tuple[str, str, str]:
@@ -221,7 +267,20 @@ def lost_hyphen_join(left: str, right: str, evidence: WordEvidence) -> str | Non
 _FIRST_WORD = re.compile(r"[^\W_]+")
 # Searched from the line end, which the regex engine finds fast (a literal "\n").
 _HYPHEN_AT_LINE_END = re.compile(r"[-\u00ad¬]\n")
-_LOWER_WORD_AFTER_LINE_END = re.compile(r"\n([a-z][^\W_]*)")
+# The same for a page with only plain hyphens: a literal pattern runs ~5x faster.
+_PLAIN_HYPHEN_AT_LINE_END = re.compile(r"-\n")
+
+
+def _hyphens_at_line_ends(text: str) -> Iterator[re.Match]:
+    """Every hyphen-like mark right before a line end, in order."""
+    rare_marks = "\u00ad" in text or "¬" in text
+    return (_HYPHEN_AT_LINE_END if rare_marks else _PLAIN_HYPHEN_AT_LINE_END).finditer(text)
+
+
+# At every line end: the next line's first word if it starts in lower case, and
+# whether a hyphen follows it; in the reversed text, the word before the line end.
+_LOWER_WORD_AFTER_LINE_END = re.compile(r"\n(?:([a-z][^\W_]*+)(-?))?")
+_WORD_BEFORE_LINE_END_REVERSED = re.compile(r"\n([^\W_]*+)")
 
 
 def _word_before(text: str, end: int) -> tuple[int, str]:
@@ -303,7 +362,7 @@ def join_paragraphs(
     >>> join_paragraphs([["sincere-", "ly"], ["pro-", "Kremlin"]], WordEvidence.from_text(""))[0]
     ['sincerely', 'pro-Kremlin']
     """
-    stripped = [[line.strip() for line in lines if line.strip()] for lines in paragraphs]
+    stripped = [[line for line in map(str.strip, lines) if line] for lines in paragraphs]
     first_rows = list(itertools.accumulate((len(lines) + 1 for lines in stripped), initial=0))
     text = f"\n{_PARAGRAPH_MARK}\n".join("\n".join(lines) for lines in stripped)
 
@@ -328,7 +387,7 @@ def join_paragraphs(
         return row_at
 
     row_at = row_counter()
-    for match in _HYPHEN_AT_LINE_END.finditer(text):
+    for match in _hyphens_at_line_ends(text):
         hyphen = match.start()
         left_start, left = _word_before(text, hyphen)
         if not left or text[hyphen + 2 : hyphen + 3] == _PARAGRAPH_MARK:
@@ -349,17 +408,26 @@ def join_paragraphs(
         seams.append((paragraph, seam))
 
     if join_lost_hyphens:
-        frequent = evidence.frequent
-        row_at = row_counter()
-        for match in _LOWER_WORD_AFTER_LINE_END.finditer(text):
-            right = match.group(1)
-            if right in frequent or text[match.end() : match.end() + 1] == "-":
+        frequent, common = evidence.frequent, _common_words()
+        # The first word of every line and, read in the reversed text, the last word
+        # of the line before: two regex passes that start at "\n", which is fast.
+        starts = _LOWER_WORD_AFTER_LINE_END.findall(text)
+        ends_reversed = _WORD_BEFORE_LINE_END_REVERSED.findall(text[::-1])[::-1]
+        row_starts: list[int] = []
+        for row, ((right, hyphen_after), left_reversed) in enumerate(zip(starts, ends_reversed), 1):
+            if not right or hyphen_after or right in frequent or not left_reversed:
                 continue  # the common case: the page writes this word elsewhere too
-            left_start, left = _word_before(text, match.start())
-            why = lost_hyphen_join(left, right, evidence) if left else None
+            left = left_reversed[::-1]
+            if right in common and left.lower() in common:
+                continue  # two common words: decided cheaply, as in lost_hyphen_join
+            why = lost_hyphen_join(left, right, evidence)
             if why:
-                edits.append((left_start, match.end(), left + right))
-                paragraph, line = where(row_at(match.start()) + 1)
+                if not row_starts:
+                    lengths = map((1).__add__, map(len, text.split("\n")))
+                    row_starts = list(itertools.accumulate(lengths, initial=0))
+                newline = row_starts[row] - 1
+                edits.append((newline - len(left), newline + 1 + len(right), left + right))
+                paragraph, line = where(row)
                 joined = left + right
                 seam = Seam(line, "join-lost-hyphen", f"{left} | {right}", joined, why)
                 seams.append((paragraph, seam))
@@ -375,5 +443,5 @@ def join_paragraphs(
         pieces.append(text[cursor:])
         text = "".join(pieces)
         seams.sort(key=lambda item: (item[0], item[1].line))
-    joined = [part.replace("\n", " ") for part in text.split(f"\n{_PARAGRAPH_MARK}\n")]
+    joined = text.replace("\n", " ").split(f" {_PARAGRAPH_MARK} ")
     return joined, seams

@@ -31,6 +31,7 @@ out unchanged, so cleaning the cleaner's own output changes nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -41,6 +42,23 @@ from reader.joining import WordEvidence, ends_with_line_hyphen, join_paragraphs,
 
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
+_CLOSING_MARKS = "”’\"')]"
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the text end like SENTENCE_END says?  The same answer, read from the end.
+
+    A regex search with ``$`` tries every position of a line; this looks only at
+    the last characters, which matters on every line of a 20 MB page.
+
+    >>> ends_sentence("he said.”"), ends_sentence("he said"), ends_sentence("Fear?')")
+    (True, False, True)
+    """
+    if text.endswith("\n"):
+        text = text[:-1]  # "$" also matches before a final line end
+    return text.rstrip(_CLOSING_MARKS)[-1:] in (".", "?", "!", "…")
+
+
 # A line that ends a sentence or a clause: "Off.'", "said,", "follows:".
 CLAUSE_END = re.compile(r"[.,;:][”’\"')\]]*$")
 # What may open a paragraph: a capital, a digit, an opening quote or bracket, a dash.
@@ -55,6 +73,8 @@ CAPTION_CREDIT = re.compile(
 )
 BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
 DROP_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
+# DROP_CAPITAL on any line of a text; it starts at "\n", which the regex engine finds fast.
+_DROP_CAPITAL_LINE = re.compile(r"\n[^\S\n]*[A-Z][^\S\n]*(?:\n|$)")
 NO_SPACE_BEFORE_QUOTE = re.compile(r"(?<=[^\W_])“")
 # Tesseract reads specks as "_": alone between spaces, or stuck to a word's end ("as_ follows").
 OCR_STRAY_UNDERSCORE = re.compile(r"(?:(?<=\s)|(?<=[a-z]))_(?=\s|$)")
@@ -132,24 +152,28 @@ def looks_clean(text: str) -> bool:
     >>> looks_clean("words broken at a col-\\numn end\\n")
     False
     """
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines or any(DROP_CAPITAL.match(line) for line in lines):
+    if _DROP_CAPITAL_LINE.search("\n" + text):
         return False
-    on_long_lines = sum(len(line) for line in lines if len(line.strip()) >= 100)
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return False
+    on_long_lines = sum(
+        len(line) for line in lines if len(line) >= 100 and len(line.strip()) >= 100
+    )
     if on_long_lines >= 0.6 * sum(len(line) for line in lines):
         return True
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
     if any("\n" in block or ends_with_line_hyphen(block) for block in blocks):
         return False
-    finished = sum(1 for block in blocks if SENTENCE_END.search(block))
+    finished = sum(1 for block in blocks if ends_sentence(block))
     return len(blocks) < 3 or finished >= 0.5 * len(blocks)
 
 
 def column_width(lines: list[Line]) -> int:
     """The page's usual line length: the upper quartile of body line lengths."""
-    lengths = sorted(
-        len(line.text.strip()) for line in lines if line.text.strip() and not line.indented
-    )
+    # Lines keep no trailing spaces, so a line with text has some after strip() too.
+    body = [line.text for line in lines if line.text and not line.indented]
+    lengths = sorted(map(len, map(str.strip, body)))
     if not lengths:
         return 80
     return lengths[min(len(lengths) - 1, (3 * len(lengths)) // 4)]
@@ -171,11 +195,13 @@ def clean_page(
     if looks_clean(text):
         return CleanResult(_clean_text_document(text.strip("\n"), source), [])
     decisions: list[Decision] = []
-    lines = [Line(n, raw.rstrip(), raw[:1] == " ") for n, raw in enumerate(text.split("\n"), 1)]
-    for line in lines:
-        if line.indented and not line.text:
-            line.indented = False
-    lines = _attach_drop_capitals(lines, decisions)
+    rows = text.split("\n")
+    lines = [
+        Line(n, stripped, raw[:1] == " " and stripped != "")
+        for n, raw, stripped in zip(itertools.count(1), rows, map(str.rstrip, rows))
+    ]
+    if _DROP_CAPITAL_LINE.search("\n" + text):
+        lines = _attach_drop_capitals(lines, decisions)
     width = column_width(lines)
     if find_captions:
         lines = _set_apart_display_blocks(lines, width, decisions)
@@ -212,7 +238,7 @@ def _clean_text_document(text: str, source: str | None) -> Document:
     kinds = ["paragraph"] * len(blocks)
     caption_shaped = [
         _has_caption_shape(b.text)
-        and not SENTENCE_END.search(b.text)
+        and not ends_sentence(b.text)
         or bool(CAPTION_CREDIT.search(b.text))
         for b in blocks
     ]
@@ -258,7 +284,7 @@ def _is_title(text: str) -> bool:
     """
     if len(text) > 120 or "\n" in text or re.search(r"[,;:][”’\"')\]]*$", text):
         return False
-    if not SENTENCE_END.search(text):
+    if not ends_sentence(text):
         return True
     if text.endswith("."):
         return False  # "FULL TEXT.", "Netflix.": a plain full stop ends a paragraph
@@ -377,6 +403,9 @@ def _join_wrapped_display_lines(lines: list[Line]) -> list[Line]:
     >>> [line.text for line in _join_wrapped_display_lines(lines)]
     [' Tough talk. Greene speaks to supporters in Washington, on Sunday. (Reuters)']
     """
+    indented = [index for index, line in enumerate(lines) if line.indented]
+    if not any(b - a == 1 for a, b in zip(indented, indented[1:])):
+        return lines  # no two display lines in a row: nothing to join
     result: list[Line] = []
     for line in lines:
         previous = result[-1] if result else None
@@ -414,7 +443,7 @@ def _display_block_kind(
     if 0.8 * width <= len(lines[start].text.strip()) <= 1.2 * width:
         return None  # a full column line: body text cut by a column break
     following = next((line for line in lines[end:] if line.text), None)
-    if previous is not None and not SENTENCE_END.search(previous.rstrip()):
+    if previous is not None and not ends_sentence(previous.rstrip()):
         return None
     if following is None:
         return None
@@ -478,10 +507,10 @@ def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Ga
     after = following.text.lstrip() if following is not None else ""
     if after[:1].islower():
         return False
-    if SENTENCE_END.search(before):
+    if ends_sentence(before):
         if not gap.blank:
             return fill < 0.6 and bool(OPENS_SENTENCE.match(after))
-        if gap.quote_open and not after.startswith(OPENING_QUOTES):
+        if not after.startswith(OPENING_QUOTES) and gap.quote_open:
             return False
         return True
     if not OPENS_SENTENCE.match(after):
@@ -500,7 +529,9 @@ def ends_with_abbreviation(line: str) -> bool:
     >>> ends_with_abbreviation("of the Clinton proposals, Mr."), ends_with_abbreviation("it said.")
     (True, False)
     """
-    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    if not line.rstrip().endswith("."):
+        return False  # the common case: no full stop, no abbreviation
+    last = line.rsplit(None, 1)[-1]
     if re.fullmatch(r"[A-Z]\.", last):
         return True  # a middle initial: "Representative Anthony D." / "Weiner"
     return last.rstrip(".") in TITLE_ABBREVIATIONS and last.endswith(".")
@@ -512,7 +543,7 @@ def quote_is_open(lines: list[Line]) -> bool:
     >>> quote_is_open([Line(1, "“The real issue is governance.", False)])
     True
     """
-    text = " ".join(line.text for line in lines)
+    text = " ".join([line.text for line in lines])
     # Straight " and ' double as inch and foot marks (6'3"), so only paired marks count.
     # Sources mix marks (“…" is common), so a straight " counts as a closing mark.
     return text.count("“") > text.count("”") + text.count('"') or text.count("''") % 2 == 1
@@ -520,10 +551,15 @@ def quote_is_open(lines: list[Line]) -> bool:
 
 @dataclass(frozen=True)
 class _Gap:
-    """What lies between two body lines."""
+    """What lies between two body lines: a blank line or not, and the paragraph before."""
 
     blank: bool
-    quote_open: bool = False
+    paragraph: tuple[Line, ...] | list[Line] = ()
+
+    @property
+    def quote_open(self) -> bool:
+        """A blank line inside an open quotation (worked out only when it matters)."""
+        return self.blank and quote_is_open(self.paragraph)
 
 
 def _group_into_articles(
@@ -551,7 +587,7 @@ def _group_into_articles(
             last_body is None
             or after_drop_capital
             or (
-                SENTENCE_END.search(last_body.text.rstrip()) is not None
+                ends_sentence(last_body.text.rstrip())
                 and OPENS_SENTENCE.match(next_line.text.lstrip()) is not None
             )
         )
@@ -590,32 +626,31 @@ def _group_into_articles(
         pending_display = []
 
     previous_body: Line | None = None
-    body_lines = sum(1 for line in lines if line.text.strip() and not line.indented)
+    body_lines = sum(1 for line in lines if line.text and not line.indented)
     narrow_columns = body_lines >= 15 and 20 <= width <= 60
     full_line = 0.6 * width if width >= 20 else float("inf")
+    too_wide = 2 * width if narrow_columns else float("inf")
+    # True right after a full body line was added to a paragraph (nothing since):
+    # then a plain line that follows is the paragraph's next line, without more ado.
+    goes_on = False
     for line in lines:
         if not line.text:
             blank_since_body = True
+            goes_on = False
             continue
-        if (
-            paragraph
-            and not blank_since_body
-            and not line.indented
-            and len(previous_body.text) >= full_line
-            and not pending_display
-            and not (narrow_columns and len(line.text) > 2 * width)
-        ):
-            # The common case, decided without more ado: the next line of a paragraph.
+        if goes_on and not line.indented and len(line.text) <= too_wide:
             paragraph.append(line)
             previous_body = line
+            goes_on = len(line.text) >= full_line
             continue
+        goes_on = False
         if find_captions and _is_display(line, width, narrow_columns):
             pending_display.append(line)
             continue
         if pending_display:
             resolve_display(line)
         if paragraph and previous_body is not None:
-            gap = _Gap(blank_since_body, blank_since_body and quote_is_open(paragraph))
+            gap = _Gap(blank_since_body, paragraph)
             if _paragraph_ends(previous_body, line, width, gap):
                 decisions.append(
                     Decision(
@@ -659,6 +694,7 @@ def _group_into_articles(
         paragraph.append(line)
         previous_body = line
         blank_since_body = False
+        goes_on = len(line.text) >= full_line
     if pending_display:
         resolve_display(None)
     finish_paragraph()
@@ -686,17 +722,37 @@ def _join_all_paragraphs(
 
 def _tidy_paragraph(text: str, number: int, decisions: list[Decision]) -> str:
     """A space before a glued opening quote, no OCR specks, single spaces."""
-    for match in NO_SPACE_BEFORE_QUOTE.finditer(text):
-        around = text[max(0, match.start() - 8) : match.end() + 8]
-        why = "an opening quote glued to a word"
-        decisions.append(Decision("space-before-quote", number, around, "“", why))
+    if _has_glued_quote(text):
+        for match in NO_SPACE_BEFORE_QUOTE.finditer(text):
+            around = text[max(0, match.start() - 8) : match.end() + 8]
+            why = "an opening quote glued to a word"
+            decisions.append(Decision("space-before-quote", number, around, "“", why))
+        text = NO_SPACE_BEFORE_QUOTE.sub(" “", text)
     if "_" in text:
         stray = OCR_STRAY_UNDERSCORE.search(text)
         if stray:
             around = text[max(0, stray.start() - 10) : stray.end() + 10]
             decisions.append(Decision("ocr-noise", number, around, "", "a lone '_' left by OCR"))
             text = OCR_STRAY_UNDERSCORE.sub("", text)
-    return " ".join(NO_SPACE_BEFORE_QUOTE.sub(" “", text).split())
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # nothing to tidy: split() and join() would give it back as it is
+    return " ".join(text.split())
+
+
+def _has_glued_quote(text: str) -> bool:
+    """Is an opening quote glued to the word before it (NO_SPACE_BEFORE_QUOTE)?
+
+    Looks only at the quotes: the regex's look-behind tries every position.
+
+    >>> _has_glued_quote("called for“Russia’s"), _has_glued_quote("said “no”")
+    (True, False)
+    """
+    quote = text.find("“", 1)
+    while quote != -1:
+        if text[quote - 1].isalnum():
+            return True
+        quote = text.find("“", quote + 1)
+    return False
 
 
 def iter_page_chunks(stream: IO[str], chunk_chars: int = 1_000_000) -> Iterator[str]:
@@ -709,7 +765,7 @@ def iter_page_chunks(stream: IO[str], chunk_chars: int = 1_000_000) -> Iterator[
     size = 0
     previous = ""
     for raw in stream:
-        if size >= chunk_chars and not raw.strip() and SENTENCE_END.search(previous.rstrip()):
+        if size >= chunk_chars and not raw.strip() and ends_sentence(previous.rstrip()):
             yield "".join(buffer)
             buffer, size = [], 0
         buffer.append(raw)

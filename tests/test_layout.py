@@ -343,3 +343,35 @@ def test_one_letter_before_a_line_end_hyphen_keeps_it():
 def test_column_break_after_a_middle_initial():
     page = "said Representative Anthony D.\n\nWeiner of New York on\nTuesday.\n"
     assert clean(page) == "said Representative Anthony D. Weiner of New York on Tuesday."
+
+
+# The cleaner's fast paths must give the same answers as the plain definitions
+# they replace (a regex searched over the whole line, words counted by the regex).
+
+
+def test_ends_sentence_agrees_with_the_regex_on_every_line_of_the_page():
+    from reader.layout import SENTENCE_END, ends_sentence
+
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    variants = [line + tail for line in lines for tail in ("", "”", ".’)", "\n", "?\n\n")]
+    disagree = [v for v in variants if ends_sentence(v) != bool(SENTENCE_END.search(v))]
+    assert disagree == []
+    assert sum(map(ends_sentence, lines)) > 20  # the page has finished sentences
+
+
+def test_word_evidence_counts_every_word_the_regex_finds():
+    from collections import Counter
+
+    from reader.joining import WORD, WordEvidence, _without_broken_words
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    words = WORD.findall(_without_broken_words(text).lower().replace("’", "'"))
+    expected = Counter(words)
+    for word, count in list(expected.items()):
+        if "-" in word:
+            for part in word.split("-"):
+                expected[part] += count
+    evidence = WordEvidence.from_text(text)
+    assert evidence.counts == expected
+    assert evidence.seen("Maliki") >= 5 and evidence.seen("Vice-President") >= 1
+    assert evidence.frequent == {word for word, count in expected.items() if count > 1}
