@@ -100,17 +100,14 @@ class _Part:
     end: int
     text: str
     norm: str = ""
+    is_connector: bool = False  # "of", "for": inside an organisation's name
+    is_particle: bool = False  # "bin", "von": inside a person's name
 
     def __post_init__(self) -> None:
+        # worked out once: the run's reading asks these of each part many times
         self.norm = normalise_word(self.text)
-
-    @property
-    def is_connector(self) -> bool:
-        return self.text in _CONNECTORS
-
-    @property
-    def is_particle(self) -> bool:
-        return self.text in _PARTICLES
+        self.is_connector = self.text in _CONNECTORS
+        self.is_particle = self.text in _PARTICLES
 
 
 class _Covered:
@@ -136,7 +133,13 @@ def lowercase_vocabulary(text: str) -> frozenset[str]:
     >>> "revolution" in lowercase_vocabulary("The Green Revolution was a revolution.")
     True
     """
-    return frozenset(_LOWERCASE_WORD.findall(text))
+    # The regex cannot match across a space, so each distinct whitespace-free piece is
+    # read once: the same words as one pass over the text, for far fewer regex calls.
+    words: set[str] = set()
+    for piece in set(text.split()):
+        if not piece.isupper():  # all capitals ("NATO", "U.S."): no lower-case word in it
+            words.update(_LOWERCASE_WORD.findall(piece))
+    return frozenset(words)
 
 
 def is_common_capitalised(word: str, lowercase_words: frozenset[str]) -> bool:

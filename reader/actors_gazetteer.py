@@ -205,12 +205,15 @@ class AliasMatcher:
             return []
         lookup = self.entry_by_alias
         found = []
+        # tuple.__new__ makes each AliasMatch without a Python-level call (a page has thousands)
+        make, kind = tuple.__new__, AliasMatch
         for m in self.regex.finditer(text, start, len(text) if end is None else end):
             begin = m.start()
             before = text[begin - 1] if begin else " "
             if before.isalnum() or before in "_’'.":
                 continue  # inside a word ("US" in "RUSSIA"), not a mention
-            found.append(AliasMatch(begin, m.end(), m.group(), lookup[m.group()]))
+            alias = m.group()
+            found.append(make(kind, (begin, m.end(), alias, lookup[alias])))
         return found
 
 
