@@ -277,9 +277,9 @@ def _hyphens_at_line_ends(text: str) -> Iterator[re.Match]:
     return (_HYPHEN_AT_LINE_END if rare_marks else _PLAIN_HYPHEN_AT_LINE_END).finditer(text)
 
 
-# At every line end: the next line's first word if it starts in lower case, and
-# whether a hyphen follows it; in the reversed text, the word before the line end.
-_LOWER_WORD_AFTER_LINE_END = re.compile(r"\n(?:([a-z][^\W_]*+)(-?))?")
+# At every line end: the next line's first word if it starts in lower case, with the
+# hyphen that follows it if any ("" otherwise); in the reversed text, the word before.
+_LOWER_WORD_AFTER_LINE_END = re.compile(r"\n([a-z][^\W_]*+-?)?")
 _WORD_BEFORE_LINE_END_REVERSED = re.compile(r"\n([^\W_]*+)")
 
 
@@ -414,8 +414,8 @@ def join_paragraphs(
         starts = _LOWER_WORD_AFTER_LINE_END.findall(text)
         ends_reversed = _WORD_BEFORE_LINE_END_REVERSED.findall(text[::-1])[::-1]
         row_starts: list[int] = []
-        for row, ((right, hyphen_after), left_reversed) in enumerate(zip(starts, ends_reversed), 1):
-            if not right or hyphen_after or right in frequent or not left_reversed:
+        for row, (right, left_reversed) in enumerate(zip(starts, ends_reversed), 1):
+            if not right or right in frequent or not left_reversed or right[-1] == "-":
                 continue  # the common case: the page writes this word elsewhere too
             left = left_reversed[::-1]
             if right in common and left.lower() in common:
