@@ -318,7 +318,7 @@ def join_two_lines(left: str, right: str, evidence: WordEvidence) -> tuple[str, 
     return (text, seams[0].action, seams[0].evidence) if seams else (text, "space", "")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Seam:
     """A line end that was not simply replaced by a space."""
 

@@ -84,7 +84,7 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Decision:
     """One choice the cleaner made, with the evidence for it (for ``reader clean --explain``)."""
 
