@@ -502,7 +502,10 @@ def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Ga
     fill = len(before.strip()) / width if width >= 20 else 0.5
     if not gap.blank and fill >= 0.6:
         return False  # the common case, decided cheaply: a full line inside a paragraph
-    if ends_with_line_hyphen(before) or ends_with_abbreviation(before):
+    # A look at the last sign first spares the two calls on most lines.
+    if before[-1:] in "-\u00ad¬. " and (
+        ends_with_line_hyphen(before) or ends_with_abbreviation(before)
+    ):
         return False
     after = following.text.lstrip() if following is not None else ""
     if after[:1].islower():
@@ -549,7 +552,7 @@ def quote_is_open(lines: list[Line]) -> bool:
     return text.count("“") > text.count("”") + text.count('"') or text.count("''") % 2 == 1
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Gap:
     """What lies between two body lines: a blank line or not, and the paragraph before."""
 
