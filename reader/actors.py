@@ -451,7 +451,7 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
     cluster_end = -1
     for cand in sorted(candidates, key=lambda c: (c.start, -c.end, c.priority)):
         if cand.start >= cluster_end and cluster:
-            kept.extend(cluster if len(cluster) == 1 else _choose_in_cluster(cluster))
+            kept.extend(_choose_in_cluster(cluster))
             cluster = []
         cluster.append(cand)
         cluster_end = max(cluster_end, cand.end) if len(cluster) > 1 else cand.end
@@ -548,9 +548,7 @@ def _assemble(
                 paragraph,
                 sentence if sentence >= 0 else None,
                 cand.role,
-                # most mentions touch no hyphen: the full check only where one does
-                (text[start - 1 : start] == "-" or text[end : end + 1] == "-")
-                and _in_compound(text, start, end),
+                _in_compound(text, start, end),
             )
         )
     actors: dict[str, Actor] = {}

@@ -65,29 +65,20 @@ def _common_words() -> frozenset[str]:
     return frozenset(word for word, freq in _english_frequencies().items() if freq >= threshold)
 
 
+@lru_cache(maxsize=200_000)  # the same words come back at line end after line end
 def word_zipf(word: str) -> float:
     """English word frequency on the zipf scale (0 = unknown, 7 = "the"), from wordfreq.
 
     >>> word_zipf("premiership") > 3 > word_zipf("miership")
     True
     """
-    # Remembered answers first, then a plain dictionary look-up: wordfreq's own
-    # zipf_frequency tokenizes every call, far too slow for every line end of 20 MB.
-    zipf = _ZIPF_OF.get(word)
-    if zipf is None:
-        lowered = word.lower()
-        if lowered.isalpha():
-            frequency = _english_frequencies().get(lowered)
-            zipf = round(math.log10(frequency) + 9, 2) if frequency else 0.0
-        else:
-            zipf = zipf_frequency(word, "en")
-        if len(_ZIPF_OF) > 200_000:
-            _ZIPF_OF.clear()  # bounded memory on a huge file
-        _ZIPF_OF[word] = zipf
-    return zipf
-
-
-_ZIPF_OF: dict[str, float] = {}
+    # A plain dictionary look-up first: wordfreq's own zipf_frequency tokenizes
+    # every call, which is far too slow for every line end of a 20 MB file.
+    lowered = word.lower()
+    if lowered.isalpha():
+        frequency = _english_frequencies().get(lowered)
+        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
+    return zipf_frequency(word, "en")
 
 
 def _without_broken_words(text: str) -> str:
@@ -97,14 +88,9 @@ def _without_broken_words(text: str) -> str:
     'the   page'
     """
     pieces, cursor = [], 0
-    reversed_text = None
     for match in _hyphens_at_line_ends(text):
-        if reversed_text is None:
-            reversed_text = text[::-1]
-        hyphen, end = match.start(), match.end()
-        # The letters before the hyphen, read forwards in the reversed text.
-        start = hyphen - len(_LETTERS.match(reversed_text, len(text) - hyphen).group())
-        end = _LETTERS.match(text, end).end()
+        start = _word_before(text, match.start())[0]
+        end = _LETTERS.match(text, match.end()).end()
         pieces += [text[cursor : max(start, cursor)], " "]
         cursor = end
     pieces.append(text[cursor:])
@@ -113,9 +99,9 @@ def _without_broken_words(text: str) -> str:
 
 _LETTERS = re.compile(r"[^\W_]*+")
 _SIGNS_BETWEEN_WORDS = ',.;:!?"“”()[]—–/'
-_WORDS_IN_PIECE: dict[str, tuple[str, ...]] = {}
 
 
+@lru_cache(maxsize=500_000)  # a piece such as "said," comes back page after page
 def _words_in_piece(piece: str) -> tuple[str, ...]:
     """The words of one whitespace-free piece of text, and the parts of its
     hyphenated words; remembered across pages.
@@ -123,15 +109,10 @@ def _words_in_piece(piece: str) -> tuple[str, ...]:
     >>> _words_in_piece("end.the"), _words_in_piece("mid-east")
     (('end', 'the'), ('mid-east', 'mid', 'east'))
     """
-    words = _WORDS_IN_PIECE.get(piece)
-    if words is None:
-        if len(_WORDS_IN_PIECE) > 500_000:
-            _WORDS_IN_PIECE.clear()  # bounded memory on a huge file
-        words = WORD.findall(piece)
-        # A hyphenated word counts for its parts too ("mid-east": "mid", "east").
-        words += [part for word in words if "-" in word for part in word.split("-")]
-        words = _WORDS_IN_PIECE[piece] = tuple(words)
-    return words
+    words = WORD.findall(piece)
+    # A hyphenated word counts for its parts too ("mid-east": "mid", "east").
+    words += [part for word in words if "-" in word for part in word.split("-")]
+    return tuple(words)
 
 
 @dataclass
@@ -374,19 +355,7 @@ def join_paragraphs(
     seams: list[tuple[int, Seam]] = []
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in text
 
-    def row_counter():
-        """Row numbers of positions met in increasing order, counted as they come."""
-        row, position = 0, 0
-
-        def row_at(target: int) -> int:
-            nonlocal row, position
-            row += text.count("\n", position, target)
-            position = target
-            return row
-
-        return row_at
-
-    row_at = row_counter()
+    row, counted_to = 0, 0  # the row of the text at counted_to, counted as the loop goes
     for match in _hyphens_at_line_ends(text):
         hyphen = match.start()
         left_start, left = _word_before(text, hyphen)
@@ -403,12 +372,14 @@ def join_paragraphs(
                 word, action = f"{left}-{right.group()}", "keep-hyphen"
                 why = "a chain of hyphenated words (day-to-day)"
         edits.append((left_start, end, word))
-        paragraph, line = where(row_at(hyphen) + 1)
+        row += text.count("\n", counted_to, hyphen)
+        counted_to = hyphen
+        paragraph, line = where(row + 1)
         seam = Seam(line, action, f"{left}- | {right and right.group()}", word, why)
         seams.append((paragraph, seam))
 
     if join_lost_hyphens:
-        frequent, common = evidence.frequent, _common_words()
+        frequent = evidence.frequent
         # The first word of every line and, read in the reversed text, the last word
         # of the line before: two regex passes that start at "\n", which is fast.
         starts = _LOWER_WORD_AFTER_LINE_END.findall(text)
@@ -418,8 +389,6 @@ def join_paragraphs(
             if not right or right in frequent or not left_reversed or right[-1] == "-":
                 continue  # the common case: the page writes this word elsewhere too
             left = left_reversed[::-1]
-            if right in common and left.lower() in common:
-                continue  # two common words: decided cheaply, as in lost_hyphen_join
             why = lost_hyphen_join(left, right, evidence)
             if why:
                 if not row_starts:

@@ -502,10 +502,7 @@ def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Ga
     fill = len(before.strip()) / width if width >= 20 else 0.5
     if not gap.blank and fill >= 0.6:
         return False  # the common case, decided cheaply: a full line inside a paragraph
-    # A look at the last sign first spares the two calls on most lines.
-    if before[-1:] in "-\u00ad¬. " and (
-        ends_with_line_hyphen(before) or ends_with_abbreviation(before)
-    ):
+    if ends_with_line_hyphen(before) or ends_with_abbreviation(before):
         return False
     after = following.text.lstrip() if following is not None else ""
     if after[:1].islower():
@@ -537,7 +534,7 @@ def ends_with_abbreviation(line: str) -> bool:
     last = line.rsplit(None, 1)[-1]
     if re.fullmatch(r"[A-Z]\.", last):
         return True  # a middle initial: "Representative Anthony D." / "Weiner"
-    return last.rstrip(".") in TITLE_ABBREVIATIONS and last.endswith(".")
+    return last.rstrip(".") in TITLE_ABBREVIATIONS
 
 
 def quote_is_open(lines: list[Line]) -> bool:
@@ -557,7 +554,7 @@ class _Gap:
     """What lies between two body lines: a blank line or not, and the paragraph before."""
 
     blank: bool
-    paragraph: tuple[Line, ...] | list[Line] = ()
+    paragraph: list[Line]
 
     @property
     def quote_open(self) -> bool:
