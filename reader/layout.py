@@ -73,8 +73,20 @@ CAPTION_CREDIT = re.compile(
 )
 BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
 DROP_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
-# DROP_CAPITAL on any line of a text; it starts at "\n", which the regex engine finds fast.
+# DROP_CAPITAL on a line after the first; it starts at "\n", which the regex engine finds fast.
 _DROP_CAPITAL_LINE = re.compile(r"\n[^\S\n]*[A-Z][^\S\n]*(?:\n|$)")
+
+
+def _has_drop_capital_line(text: str) -> bool:
+    """Does any line of the text match DROP_CAPITAL?  Read without a copy of the text.
+
+    >>> _has_drop_capital_line(" I \\n\\nraqi"), _has_drop_capital_line("A page.\\nI said")
+    (True, False)
+    """
+    first_line = text.split("\n", 1)[0]
+    return bool(DROP_CAPITAL.match(first_line) or _DROP_CAPITAL_LINE.search(text))
+
+
 NO_SPACE_BEFORE_QUOTE = re.compile(r"(?<=[^\W_])“")
 # Tesseract reads specks as "_": alone between spaces, or stuck to a word's end ("as_ follows").
 OCR_STRAY_UNDERSCORE = re.compile(r"(?:(?<=\s)|(?<=[a-z]))_(?=\s|$)")
@@ -152,7 +164,7 @@ def looks_clean(text: str) -> bool:
     >>> looks_clean("words broken at a col-\\numn end\\n")
     False
     """
-    if _DROP_CAPITAL_LINE.search("\n" + text):
+    if _has_drop_capital_line(text):
         return False
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
@@ -200,7 +212,7 @@ def clean_page(
         Line(n, stripped, raw[:1] == " " and stripped != "")
         for n, raw, stripped in zip(itertools.count(1), rows, map(str.rstrip, rows))
     ]
-    if _DROP_CAPITAL_LINE.search("\n" + text):
+    if _has_drop_capital_line(text):
         lines = _attach_drop_capitals(lines, decisions)
     width = column_width(lines)
     if find_captions:
