@@ -72,7 +72,9 @@ def count(stage: str, data: str, measured: bool) -> int:
         data,
         "measured" if measured else "setup",
     ]
-    done = subprocess.run(command, capture_output=True, text=True)
+    # A fixed hash seed: set and dict order, and so the work, are the same every run.
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, env=environment)
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode or not found:
         tail = done.stderr.strip().splitlines()[-1:] or ["no output"]

@@ -25,6 +25,7 @@ Iranian and Russian interests have clashed.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -79,22 +80,32 @@ class Document:
     def from_blocks(cls, blocks: Iterable[Block], source: str | None = None) -> Document:
         """Lay blocks out as one text; articles keep headline, byline, paragraphs, captions order."""
         order = {kind: rank for rank, kind in enumerate(BLOCK_KINDS)}
-        ordered = sorted(
-            (b for b in blocks if b.text.strip()),
-            key=lambda b: (b.article, order[b.kind]),
-        )
-        placed: list[Block] = []
-        pieces: list[str] = []
-        cursor = 0
-        for block in ordered:
-            if pieces:
-                pieces.append(BLOCK_SEPARATOR)
-                cursor += len(BLOCK_SEPARATOR)
-            end = cursor + len(block.text)
-            placed.append(Block(block.kind, block.text, block.article, cursor, end))
-            pieces.append(block.text)
-            cursor += len(block.text)
-        return cls(text="".join(pieces), blocks=placed, source=source)
+        ordered = sorted(blocks, key=lambda b: (b.article, order[b.kind]))
+        return cls.from_parts([(b.kind, b.text, b.article) for b in ordered], source=source)
+
+    @classmethod
+    def from_parts(
+        cls, parts: Iterable[tuple[str, str, int]], source: str | None = None
+    ) -> Document:
+        """Lay out ``(kind, text, article)`` parts as one text, in the order given.
+
+        Parts with no text are left out.  The page cleaner, which makes its
+        blocks in reading order already, lays its pages out with this.
+
+        >>> doc = Document.from_parts([("headline", "Title", 0), ("paragraph", "Body.", 0)])
+        >>> [(b.kind, b.start, b.end) for b in doc.blocks]
+        [('headline', 0, 5), ('paragraph', 7, 12)]
+        """
+        parts = [part for part in parts if part[1].strip()]
+        separator = len(BLOCK_SEPARATOR)
+        lengths = [len(text) for _, text, _ in parts]
+        starts = itertools.accumulate([length + separator for length in lengths], initial=0)
+        blocks = [
+            Block(kind, text, article, start, start + length)
+            for (kind, text, article), start, length in zip(parts, starts, lengths)
+        ]
+        text = BLOCK_SEPARATOR.join([text for _, text, _ in parts])
+        return cls(text=text, blocks=blocks, source=source)
 
     @classmethod
     def from_text(cls, text: str, source: str | None = None) -> Document:

@@ -30,7 +30,6 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,17 +86,14 @@ def _without_broken_words(text: str) -> str:
     >>> _without_broken_words("the repre-\\nsented page")
     'the   page'
     """
-    pieces, cursor = [], 0
-    for match in _hyphens_at_line_ends(text):
-        start = _word_before(text, match.start())[0]
-        end = _LETTERS.match(text, match.end()).end()
-        pieces += [text[cursor : max(start, cursor)], " "]
-        cursor = end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
+    forward, backward = _hyphen_patterns(text)
+    # The pieces after the hyphens go first (a plain replacement string keeps this
+    # in C); then, in the reversed text, the pieces before them with the hyphen and
+    # the line end.  Both searches start at a literal.
+    text = forward.sub("-\n", text)
+    return backward.sub(" ", text[::-1])[::-1]
 
 
-_LETTERS = re.compile(r"[^\W_]*+")
 _SIGNS_BETWEEN_WORDS = ',.;:!?"“”()[]—–/'
 
 
@@ -120,7 +116,6 @@ class WordEvidence:
     """What the page itself says about words: how often each form is written whole."""
 
     counts: Counter
-    frequent: frozenset[str] = frozenset()  # forms written more than once
 
     @classmethod
     def from_text(cls, text: str) -> WordEvidence:
@@ -143,7 +138,7 @@ class WordEvidence:
         for piece in list(itertools.filterfalse(str.isalnum, counts)):
             words_in_pieces += _words_in_piece(piece) * counts.pop(piece)
         counts.update(words_in_pieces)
-        return cls(counts, frozenset(token for token, count in counts.items() if count > 1))
+        return cls(counts)
 
     def seen(self, word: str) -> int:
         """How many times the page writes this form (case-insensitive)."""
@@ -220,10 +215,12 @@ def lost_hyphen_join(left: str, right: str, evidence: WordEvidence) -> str | Non
     """
     if len(left) < 2 or len(right) < 2 or not right[0].islower():
         return None
-    if evidence.seen(right) > 1 or not (left.isalpha() and right.isalpha()):
-        return None  # the cheap, common case first: the next line starts with a known word
-    if left.lower() in _common_words() and right in _common_words():
+    if not (left.isalpha() and right.isalpha()):
+        return None
+    if right in _common_words() and left.lower() in _common_words():
         return None  # two common words ("in" / "to", "the" / "way"): never one word cut
+    if evidence.seen(right) > 1:
+        return None  # the next line starts with a word the page writes elsewhere too
     joined = left + right
     # Each half is written once on the page as the fragment itself: count the others.
     left_alone = evidence.seen(left) > 1 or word_zipf(left) >= KNOWN_WORD_ZIPF
@@ -245,37 +242,53 @@ def lost_hyphen_join(left: str, right: str, evidence: WordEvidence) -> str | Non
     return None
 
 
-_FIRST_WORD = re.compile(r"[^\W_]+")
-# Searched from the line end, which the regex engine finds fast (a literal "\n").
-_HYPHEN_AT_LINE_END = re.compile(r"[-\u00ad¬]\n")
-# The same for a page with only plain hyphens: a literal pattern runs ~5x faster.
-_PLAIN_HYPHEN_AT_LINE_END = re.compile(r"-\n")
+# A hyphen-like mark at a line end and the letters after it; and, to be searched in
+# the reversed text, the line end, the mark and the letters before it.  Both start
+# at a literal, which the regex engine finds fast.  A page with only plain hyphens
+# gets the plain patterns, which run ~5x faster than a character class.
+_HYPHEN_PATTERNS = {
+    True: (re.compile(r"[-\u00ad¬]\n([^\W_]*+)"), re.compile(r"\n[-\u00ad¬]([^\W_]*+)")),
+    False: (re.compile(r"-\n([^\W_]*+)"), re.compile(r"\n-([^\W_]*+)")),
+}
 
 
-def _hyphens_at_line_ends(text: str) -> Iterator[re.Match]:
-    """Every hyphen-like mark right before a line end, in order."""
-    rare_marks = "\u00ad" in text or "¬" in text
-    return (_HYPHEN_AT_LINE_END if rare_marks else _PLAIN_HYPHEN_AT_LINE_END).finditer(text)
+def _hyphen_patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
+    """The forward and the reversed-text pattern of a line-end hyphen for this text."""
+    return _HYPHEN_PATTERNS["\u00ad" in text or "¬" in text]
+
+
+def broken_words(text: str) -> list[tuple[int, str, str]]:
+    """Every hyphen-like mark right before a line end: (its offset, the letters and
+    digits before it, those after the line end), in order.
+
+    >>> broken_words("Nuri al-Ma-\\nliki, 1990-\\n(2) and -\\nso")
+    [(10, 'Ma', 'liki'), (22, '1990', ''), (32, '', 'so')]
+    """
+    forward = _hyphen_patterns(text)[0]
+    return [
+        (match.start(), _word_before(text, match.start()), match.group(1))
+        for match in forward.finditer(text)
+    ]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of letters and digits that ends at ``end``.
+
+    Walks back a few characters: faster than a regex anchored at the end.
+
+    >>> _word_before("Nuri al-Ma-", 10)
+    'Ma'
+    """
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
 
 
 # At every line end: the next line's first word if it starts in lower case, with the
 # hyphen that follows it if any ("" otherwise); in the reversed text, the word before.
 _LOWER_WORD_AFTER_LINE_END = re.compile(r"\n([a-z][^\W_]*+-?)?")
 _WORD_BEFORE_LINE_END_REVERSED = re.compile(r"\n([^\W_]*+)")
-
-
-def _word_before(text: str, end: int) -> tuple[int, str]:
-    """The run of letters and digits that ends at ``end`` (its start, the word).
-
-    Walks back a few characters: faster than a regex anchored at the end.
-
-    >>> _word_before("Nuri al-Ma-", 10)
-    (8, 'Ma')
-    """
-    start = end
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    return start, text[start:end]
 
 
 def ends_with_line_hyphen(line: str) -> bool:
@@ -343,7 +356,7 @@ def join_paragraphs(
     >>> join_paragraphs([["sincere-", "ly"], ["pro-", "Kremlin"]], WordEvidence.from_text(""))[0]
     ['sincerely', 'pro-Kremlin']
     """
-    stripped = [[line for line in map(str.strip, lines) if line] for lines in paragraphs]
+    stripped = [list(filter(None, map(str.strip, lines))) for lines in paragraphs]
     first_rows = list(itertools.accumulate((len(lines) + 1 for lines in stripped), initial=0))
     text = f"\n{_PARAGRAPH_MARK}\n".join("\n".join(lines) for lines in stripped)
 
@@ -356,38 +369,39 @@ def join_paragraphs(
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in text
 
     row, counted_to = 0, 0  # the row of the text at counted_to, counted as the loop goes
-    for match in _hyphens_at_line_ends(text):
-        hyphen = match.start()
-        left_start, left = _word_before(text, hyphen)
+    for hyphen, left, right in broken_words(text):
         if not left or text[hyphen + 2 : hyphen + 3] == _PARAGRAPH_MARK:
             continue  # a dash after a space or a sign, or a paragraph's end
-        right = _FIRST_WORD.match(text, hyphen + 2)
-        if right is None:
+        end = hyphen + 2 + len(right)  # after the hyphen, the line end and the word
+        if not right:
             word, action, why = left + "-", "keep-hyphen", "no word after the hyphen"
-            end = hyphen + 2
         else:
-            word, action, why = join_broken_word(left, right.group(), evidence)
-            end = right.end()
+            word, action, why = join_broken_word(left, right, evidence)
             if action == "suspended-hyphen" and text[end : end + 1] == "-":
-                word, action = f"{left}-{right.group()}", "keep-hyphen"
+                word, action = f"{left}-{right}", "keep-hyphen"
                 why = "a chain of hyphenated words (day-to-day)"
-        edits.append((left_start, end, word))
+        edits.append((hyphen - len(left), end, word))
         row += text.count("\n", counted_to, hyphen)
         counted_to = hyphen
         paragraph, line = where(row + 1)
-        seam = Seam(line, action, f"{left}- | {right and right.group()}", word, why)
+        seam = Seam(line, action, f"{left}- | {right or None}", word, why)
         seams.append((paragraph, seam))
 
     if join_lost_hyphens:
-        frequent = evidence.frequent
         # The first word of every line and, read in the reversed text, the last word
         # of the line before: two regex passes that start at "\n", which is fast.
         starts = _LOWER_WORD_AFTER_LINE_END.findall(text)
         ends_reversed = _WORD_BEFORE_LINE_END_REVERSED.findall(text[::-1])[::-1]
+        # Only a line that starts with a word the page writes once may start with the
+        # second half of a word; the rows to look at are picked out in C.
+        count_of = evidence.counts.get
+        written_once = {word for word in set(starts) if count_of(word, 0) < 2}
+        written_once.discard("")  # a line that starts with no lower-case word
         row_starts: list[int] = []
-        for row, (right, left_reversed) in enumerate(zip(starts, ends_reversed), 1):
-            if not right or right in frequent or not left_reversed or right[-1] == "-":
-                continue  # the common case: the page writes this word elsewhere too
+        for row in itertools.compress(itertools.count(1), map(written_once.__contains__, starts)):
+            right, left_reversed = starts[row - 1], ends_reversed[row - 1]
+            if not left_reversed or right[-1] == "-":
+                continue  # no word before the line end, or a word cut at its own end
             left = left_reversed[::-1]
             why = lost_hyphen_join(left, right, evidence)
             if why:

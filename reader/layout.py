@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import IO
@@ -134,6 +135,19 @@ class Line:
     drop_capital: bool = False  # starts with a drop capital: an article's opening
 
 
+def lines_of(text: str) -> list[Line]:
+    """The page's lines, without trailing spaces; ``indented`` when one leading space or more.
+
+    >>> [(line.text, line.indented) for line in lines_of("Body\\n  A caption  \\n ")]
+    [('Body', False), ('  A caption', True), ('', False)]
+    """
+    rows = text.split("\n")
+    return [
+        Line(number, stripped, raw[:1] == " " and stripped != "")
+        for number, raw, stripped in zip(itertools.count(1), rows, map(str.rstrip, rows))
+    ]
+
+
 @dataclass
 class _Article:
     headline: str | None = None
@@ -207,11 +221,7 @@ def clean_page(
     if looks_clean(text):
         return CleanResult(_clean_text_document(text.strip("\n"), source), [])
     decisions: list[Decision] = []
-    rows = text.split("\n")
-    lines = [
-        Line(n, stripped, raw[:1] == " " and stripped != "")
-        for n, raw, stripped in zip(itertools.count(1), rows, map(str.rstrip, rows))
-    ]
+    lines = lines_of(text)
     if _has_drop_capital_line(text):
         lines = _attach_drop_capitals(lines, decisions)
     width = column_width(lines)
@@ -222,15 +232,15 @@ def clean_page(
     evidence = WordEvidence.from_text(text)
     all_paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
     joined = iter(_join_all_paragraphs(all_paragraphs, evidence, decisions, join_lost_hyphens))
-    blocks: list[Block] = []
+    parts: list[tuple[str, str, int]] = []  # (kind, text, article), in reading order
     for index, article in enumerate(articles):
         if article.headline:
-            blocks.append(Block("headline", article.headline, index))
+            parts.append(("headline", article.headline, index))
         if article.byline:
-            blocks.append(Block("byline", article.byline, index))
-        blocks.extend(Block("paragraph", next(joined), index) for _ in article.paragraphs)
-        blocks.extend(Block("caption", caption, index) for caption in article.captions)
-    return CleanResult(Document.from_blocks(blocks, source=source), decisions)
+            parts.append(("byline", article.byline, index))
+        parts += [("paragraph", next(joined), index) for _ in article.paragraphs]
+        parts += [("caption", caption, index) for caption in article.captions]
+    return CleanResult(Document.from_parts(parts, source=source), decisions)
 
 
 def _clean_text_document(text: str, source: str | None) -> Document:
@@ -544,7 +554,7 @@ def ends_with_abbreviation(line: str) -> bool:
     if not line.rstrip().endswith("."):
         return False  # the common case: no full stop, no abbreviation
     last = line.rsplit(None, 1)[-1]
-    if re.fullmatch(r"[A-Z]\.", last):
+    if len(last) == 2 and last[0] in string.ascii_uppercase:
         return True  # a middle initial: "Representative Anthony D." / "Weiner"
     return last.rstrip(".") in TITLE_ABBREVIATIONS
 
