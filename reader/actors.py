@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -54,7 +55,7 @@ from reader.actors_gazetteer import (
     parse_gazetteer,
     save_gazetteer,
 )
-from reader.actors_text import split_sentences
+from reader.actors_text import is_title_word, split_sentences
 from reader.document import Document
 
 __all__ = [
@@ -258,8 +259,13 @@ def gazetteer_for(
     return combined
 
 
+# "the", "a" or "an" at the start of a word.  Each article opens with its first letter and
+# checks the character before it afterwards (the same as a leading \b): a regex that opens
+# with letters lets the engine skip to them instead of testing \b at every position.
+_ARTICLE = r"(?:T(?<!\wT)he|t(?<!\wt)he|A(?<!\wA)n?|a(?<!\wa)n?)"
 _ROLE_MENTION = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:former|then|late|outgoing|incoming|current|acting|interim|ousted|new)\s+)?"
+    _ARTICLE
+    + r"\s+(?:(?:former|then|late|outgoing|incoming|current|acting|interim|ousted|new)\s+)?"
     r"(?:([A-Z][\w’'-]+)\s+)?"
     r"(prime minister|vice-president|vice president|president|foreign minister|defence minister|"
     r"defense minister|interior minister|supreme leader|secretary of state|speaker|king|chancellor|"
@@ -270,8 +276,6 @@ _APPOSITIVE_ROLE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{3,80}?)(?=
 
 def _appositive_role(text: str, end: int) -> str | None:
     """ "Valentina Matviyenko, the speaker of Russia’s upper house of parliament," -> the role."""
-    from reader.actors_text import is_title_word
-
     match = _APPOSITIVE_ROLE.match(text, end)
     if match and any(is_title_word(w) for w in match.group(1).split()):
         return match.group(1)
@@ -431,32 +435,55 @@ def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[
 
 def _in_compound(text: str, start: int, end: int) -> bool:
     """A mention glued by a hyphen to another word: "Iran-backed", "anti-Putin", "Soviet- and"."""
-    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
-    after = (
-        end < len(text) - 1
-        and text[end] == "-"
+    # each test looks for the hyphen first: most mentions have none beside them
+    if text[start - 1 : start] == "-" and start >= 2 and text[start - 2].isalnum():
+        return True
+    return (
+        text[end : end + 1] == "-"
+        and end < len(text) - 1
         and (text[end + 1].isalnum() or text[end + 1] == " ")
     )
-    return before or after
 
 
-def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
+def _choose(listed: list[_Candidate], others: list[_Candidate]) -> list[_Candidate]:
     """Longest first, then by source priority; keep candidates that overlap nothing kept.
 
-    Candidates are first cut into clusters that overlap each other; most clusters hold
-    one candidate, and only the others need the longest-first choice.
+    ``listed`` are the lists' matches, in text order and never overlapping one another:
+    one that overlaps none of ``others`` is kept as it is.  The rest are cut into clusters
+    that overlap each other; most clusters hold one candidate, and only the others need
+    the longest-first choice.  Returns the kept candidates in text order.
     """
+    contested = sorted(_overlapped(listed, others))
     kept: list[_Candidate] = []
+    previous = 0
+    for i in contested:
+        kept += listed[previous:i]
+        previous = i + 1
+    kept += listed[previous:]
     cluster: list[_Candidate] = []
     cluster_end = -1
-    for cand in sorted(candidates, key=lambda c: (c.start, -c.end, c.priority)):
+    involved = [listed[i] for i in contested] + others
+    for cand in sorted(involved, key=lambda c: (c.start, -c.end, c.priority)):
         if cand.start >= cluster_end and cluster:
             kept.extend(_choose_in_cluster(cluster))
             cluster = []
         cluster.append(cand)
         cluster_end = max(cluster_end, cand.end) if len(cluster) > 1 else cand.end
     kept.extend(_choose_in_cluster(cluster))
+    kept.sort(key=attrgetter("start"))
     return kept
+
+
+def _overlapped(listed: list[_Candidate], others: list[_Candidate]) -> set[int]:
+    """The positions in ``listed`` (in text order, not overlapping) of those ``others`` overlap."""
+    overlapped = set()
+    end_of = attrgetter("end")
+    for cand in others:
+        i = bisect.bisect_right(listed, cand.start, key=end_of)
+        while i < len(listed) and listed[i].start < cand.end:
+            overlapped.add(i)
+            i += 1
+    return overlapped
 
 
 def _choose_in_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
@@ -487,39 +514,45 @@ def find_actors(
     matcher = lists.matcher()  # compiled once per distinct list; fetched once per call
     matches = matcher.find(text)
     matches_by_span = {(m.start, m.end): m for m in matches}
-    candidates = [
+    listed = [
         _Candidate(m.start, m.end, m.entry.name, m.entry.type, 0 if m.entry.type == "person" else 2)
         for m in matches
     ]
     sentences = document_sentences(document)
     people = _People(text, matcher.entry_by_alias)
     found: list[_Candidate] = []
+    others: list[_Candidate] = []
     if discover:
         blocks = [(b.start, b.end) for b in document.blocks] or [(0, len(text))]
         names = discover_names(text, sentences, covered=list(matches_by_span), blocks=blocks)
         people, found = _group_people(text, names, matcher.entry_by_alias, matches_by_span)
-        candidates += found
         # people from the lists are referred back to by surname too
         first_listed: dict[str, int] = {}
-        for cand in candidates:
+        for cand in listed:
             if cand.priority == 0:
                 first_listed.setdefault(cand.actor, cand.start)
         for name, start in first_listed.items():
             people.type_of[name] = "person"
             people.first_start.setdefault(name, start)
-        candidates += _short_form_candidates(text, people)
-        candidates += _role_candidates(text, people, matches_by_span)
-    chosen = _choose(candidates)
+        others = [
+            *found,
+            *_short_form_candidates(text, people),
+            *_role_candidates(text, people, matches_by_span),
+        ]
+    chosen = _choose(listed, others)
     roles_by_span = {(c.start, c.end): c.role for c in found if c.role}
-    for cand in chosen:
-        # a listed person named with a title: the list gives the actor, discovery the role
-        cand.role = cand.role or roles_by_span.get((cand.start, cand.end))
-    return _assemble(document, chosen, lists, people, sentences)
+    return _assemble(document, chosen, lists, people, sentences, roles_by_span)
 
 
 def _assemble(
-    document: Document, chosen: list[_Candidate], lists: Gazetteer, people: _People, sentences: list
+    document: Document,
+    chosen: list[_Candidate],
+    lists: Gazetteer,
+    people: _People,
+    sentences: list,
+    roles_by_span: dict[tuple[int, int], str],
 ) -> ActorResult:
+    """Mentions and actors from the chosen candidates; ``roles_by_span`` are discovery's titles."""
     text = document.text
     blocks = document.blocks
     block_starts = [b.start for b in blocks]
@@ -532,46 +565,48 @@ def _assemble(
         count += block.kind == "paragraph"
     sentence_starts = [s for s, _ in sentences]
     find_slot = bisect.bisect_right
+    entry_by_name = {entry.name: entry for entry in lists}
     mentions = []
+    actors: dict[str, Actor] = {}
     for cand in chosen:
-        start, end = cand.start, cand.end
+        start, end, name = cand.start, cand.end, cand.actor
         i = find_slot(block_starts, start) - 1
         paragraph = paragraph_numbers[i] if i >= 0 and start < block_ends[i] else None
         sentence = find_slot(sentence_starts, start) - 1
+        surface = text[start:end]
+        # a listed person named with a title: the list gives the actor, discovery the role
+        role = cand.role or roles_by_span.get((start, end))
         mentions.append(
             Mention(
-                cand.actor,
+                name,
                 cand.type,
-                text[start:end],
+                surface,
                 start,
                 end,
                 paragraph,
                 sentence if sentence >= 0 else None,
-                cand.role,
+                role,
                 _in_compound(text, start, end),
             )
         )
-    actors: dict[str, Actor] = {}
-    entry_by_name = {entry.name: entry for entry in lists}
-    for mention, cand in zip(mentions, chosen):
-        if mention.actor not in actors:
-            entry = entry_by_name.get(mention.actor)
-            actors[mention.actor] = Actor(
-                name=mention.actor,
-                type=mention.type,
+        actor = actors.get(name)
+        if actor is None:
+            entry = entry_by_name.get(name)
+            actor = actors[name] = Actor(
+                name=name,
+                type=cand.type,
                 aliases=[],
-                roles=list(people.roles.get(mention.actor, [])),
+                roles=list(people.roles.get(name, [])),
                 description=entry.description if entry else "",
                 colour=entry.colour if entry else None,
-                affiliations=list(people.affiliations.get(mention.actor, [])),
+                affiliations=list(people.affiliations.get(name, [])),
             )
-        actor = actors[mention.actor]
         if cand.priority == 4:  # a role mention is not a name
             continue
-        if mention.text not in actor.aliases:
-            actor.aliases.append(mention.text)
-        if mention.role:
-            titled = f"{mention.role} {mention.text}"
+        if surface not in actor.aliases:
+            actor.aliases.append(surface)
+        if role:
+            titled = f"{role} {surface}"
             if titled not in actor.aliases:
                 actor.aliases.append(titled)
     return ActorResult(actors=list(actors.values()), mentions=mentions)

@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.actors_text import (
     EVENT_HEADS,
@@ -42,24 +43,66 @@ from reader.actors_text import (
 )
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x250) if chr(c).isupper())
-_WORD = (
-    rf"[{_UPPER}]\w*(?:[’'][{_UPPER}]\w*)*(?:-[{_UPPER}]\w*(?:[’'][{_UPPER}]\w*)*)*"
-    r"(?:-(?!(?:led|era|run|made|born|like|wide|held|type|free|rich|bred)\b)[a-z]{2,4}\b)?"  # Park Geun-hye
+# a word after its capital: "Maliki", "O’Connor", "Vice-President", "Park Geun-hye"
+_WORD_TAIL = (
+    rf"\w*(?:[’'][{_UPPER}]\w*)*(?:-[{_UPPER}]\w*(?:[’'][{_UPPER}]\w*)*)*"
+    r"(?:-(?!(?:led|era|run|made|born|like|wide|held|type|free|rich|bred)\b)[a-z]{2,4}\b)?"
 )
-_ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Mt|Del|Hon)\."
-_INITIAL = rf"[{_UPPER}]\.(?:[{_UPPER}]\.)*"
-_HYPHEN_PARTICLE = r"(?:al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|bint|ben)-"
+_WORD = rf"[{_UPPER}]{_WORD_TAIL}"
+_ABBREVIATED_TITLES = (
+    "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Gen Lt Col Maj Capt Sgt Adm Prof Rev St Jr Sr Mt Del Hon"
+).split()
+_HYPHEN_PARTICLES = "al el ad ash as at az an ar bin ibn abu bint ben".split()
+_INITIAL_TAIL = rf"\.(?:[{_UPPER}]\.)*"
+_INITIAL = rf"[{_UPPER}]{_INITIAL_TAIL}"
+_HYPHEN_PARTICLE = rf"(?:{'|'.join(_HYPHEN_PARTICLES)})-"
 _SPACE_PARTICLE = (
     r"(?:bin|ibn|abu|bint|ben|von|van|der|den|de|da|del|della|di|du|dos|das|le|la|ul|y)"
 )
 _CONNECTOR = r"(?:of|for|on|of the|for the|on the)"
 _INITIAL_RE = re.compile(_INITIAL)
-_TOKEN = rf"(?:{_ABBREVIATED_TITLE}|{_INITIAL}|{_HYPHEN_PARTICLE}{_WORD}|{_WORD})"
-# a token must not be glued by a hyphen to a lower-case word ("Iran-backed", "anti-Putin")
-_EDGE_BEFORE = r"(?<![\w’'\-.])"
+
+
+def _after_first_letter(words: list[str]) -> str:
+    """A regex for the rest of any of ``words`` once its first letter has been read.
+
+    Each rest is guarded by a look-behind at that letter, so the pair of the letter and
+    the rest matches exactly the words:
+
+    >>> _after_first_letter(["Mr", "Mrs", "Dr"])
+    '(?:(?<=M)(?:r|rs)|(?<=D)r)'
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return (
+        "(?:"
+        + "|".join(
+            f"(?<={re.escape(first)})" + (f"(?:{'|'.join(r)})" if len(r) > 1 else r[0])
+            for first, r in rests.items()
+        )
+        + ")"
+    )
+
+
+# A token is an abbreviated title ("Sen."), initials ("D."), a word with a hyphenated
+# particle ("al-Maliki") or a capitalised word.  It is written as its first letter, then
+# the rest: a regex that opens with a class of letters lets the engine skip straight to
+# those letters; one that opens with a group or a look-behind is tried at every position.
+_PARTICLE_LETTERS = "".join(sorted({p[0] for p in _HYPHEN_PARTICLES}))
+_AFTER_CAPITAL = rf"(?:{_after_first_letter(_ABBREVIATED_TITLES)}\.|{_INITIAL_TAIL}|{_WORD_TAIL})"
+_AFTER_PARTICLE_LETTER = rf"{_after_first_letter(_HYPHEN_PARTICLES)}-{_WORD}"
+_TOKEN = rf"(?:[{_UPPER}]{_AFTER_CAPITAL}|[{_PARTICLE_LETTERS}]{_AFTER_PARTICLE_LETTER})"
+# a token must not be glued by a hyphen to a lower-case word ("Iran-backed", "anti-Putin");
+# the run's first token checks the character before its first letter by a look-behind
+_EDGE_BEFORE = r"[\w’'\-.]"
 _EDGE_AFTER = r"(?!\w|[’'](?!s\b)|-\w|-\s)"
+_FIRST_TOKEN = (
+    rf"[{_UPPER}{_PARTICLE_LETTERS}](?<!{_EDGE_BEFORE}.)"
+    rf"(?:(?<=[{_UPPER}]){_AFTER_CAPITAL}|{_AFTER_PARTICLE_LETTER})"
+)
 NAME_RUN = re.compile(
-    rf"{_EDGE_BEFORE}{_TOKEN}{_EDGE_AFTER}"
+    rf"{_FIRST_TOKEN}{_EDGE_AFTER}"
     rf"(?:(?: (?:{_SPACE_PARTICLE} )*| {_CONNECTOR} ){_TOKEN}{_EDGE_AFTER})*"
 )
 _RUN_PART = re.compile(rf"{_TOKEN}|\b(?:of|for|on|the)\b|\b{_SPACE_PARTICLE}\b")
@@ -74,6 +117,7 @@ _CONNECTORS = frozenset({"of", "for", "on", "the"})
 _SURNAME_TITLES = frozenset({"king", "bishop", "dean", "major", "marshal", "judge", "chancellor"})
 _GROUP_ENDINGS = ("ans", "ics", "ists", "ese")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_FUNCTION_WORDS_BUT_WILL = FUNCTION_WORDS - {"will"}  # "Will Smith"
 
 
 @dataclass
@@ -94,20 +138,48 @@ class NameCandidate:
         return self.text.split()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Part:
-    start: int
-    end: int
-    text: str
-    norm: str = ""
-    is_connector: bool = False  # "of", "for": inside an organisation's name
-    is_particle: bool = False  # "bin", "von": inside a person's name
+    """One word of a capitalised run, with what the run's reading asks of it.
 
-    def __post_init__(self) -> None:
-        # worked out once: the run's reading asks these of each part many times
-        self.norm = normalise_word(self.text)
-        self.is_connector = self.text in _CONNECTORS
-        self.is_particle = self.text in _PARTICLES
+    ``offset`` and ``end_offset`` count from the start of the run, so the parts of a run
+    depend on its text alone and are read once per distinct run (`_run_parts`).
+    """
+
+    offset: int
+    end_offset: int
+    text: str
+    norm: str
+    is_connector: bool  # "of", "for": inside an organisation's name
+    is_particle: bool  # "bin", "von": inside a person's name
+    is_initial: bool  # "D.", "J.R."
+    is_title: bool  # "President", "Sen."
+
+
+@lru_cache(maxsize=16384)
+def _run_parts(run: str) -> tuple[_Part, ...]:
+    """The words of a capitalised run (names recur, so each distinct run is read once)."""
+    parts = []
+    for match in _RUN_PART.finditer(run):
+        word = match.group()
+        parts.append(
+            _Part(
+                match.start(),
+                match.end(),
+                word,
+                normalise_word(word),
+                word in _CONNECTORS,
+                word in _PARTICLES,
+                _INITIAL_RE.fullmatch(word) is not None,
+                is_title_word(word),
+            )
+        )
+    return tuple(parts)
+
+
+def _text_span(parts: list[_Part], run_start: int) -> tuple[int, int]:
+    """Where ``parts`` (of the run starting at ``run_start``) lie in the text."""
+    return run_start + parts[0].offset, run_start + parts[-1].end_offset
 
 
 class _Covered:
@@ -166,20 +238,19 @@ def _is_non_person_head(word: str) -> bool:
 
 
 def _word_before(text: str, start: int) -> str:
-    before = text[max(0, start - 40) : start]
-    if not before[-1:].isspace():
+    """The word just before ``start`` (read within 40 characters), "" unless a space parts them."""
+    if not text[start - 1 : start].isspace():
         return ""
-    words = before.split()
+    words = text[max(0, start - 40) : start].rsplit(None, 1)
     return normalise_word(words[-1].rstrip(",:")) if words else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    after = text[end : end + 40]
-    if after.startswith(","):
-        after = after[1:]
-    if not after[:1].isspace():
+    """The word just after ``end`` or after a comma there (read within 40 characters)."""
+    begin = end + 1 if text.startswith(",", end) else end
+    if not text[begin : begin + 1].isspace():
         return ""
-    words = after.split(None, 1)
+    words = text[begin : end + 40].split(None, 1)
     return normalise_word(words[0].strip(',.;:“”"')) if words else ""
 
 
@@ -194,12 +265,14 @@ def person_evidence(text: str, start: int, end: int) -> str:
     before = _word_before(text, start)
     if after in SPEECH_VERBS or before in SPEECH_VERBS:
         return "speaks"
-    if after in GOVERNING_NOUNS and not text[end : end + 1] == ",":
+    comma = text.startswith(",", end)
+    if after in GOVERNING_NOUNS and not comma:
         return "governs"
-    if _APPOSITION_AFTER.match(text, end, end + 12):
-        return "apposition"
-    if _AGE_AFTER.match(text, end, end + 8):
-        return "age"
+    if comma:  # an apposition or an age opens with a comma
+        if _APPOSITION_AFTER.match(text, end, end + 12):
+            return "apposition"
+        if _AGE_AFTER.match(text, end, end + 8):
+            return "age"
     if before and is_title_word(before) and before not in {"chief", "general"}:
         return "title"
     return ""
@@ -219,19 +292,17 @@ def _valid_name_words(
     if not words or len(words) > 5:
         return False
     for part in words:
-        if _INITIAL_RE.fullmatch(part.text) or (
-            part.norm in _NAME_SUFFIXES and part is not words[0]
-        ):
+        if part.is_initial or (part.norm in _NAME_SUFFIXES and part is not words[0]):
             continue  # "Paul D. Ryan", "Julie A. Diaz Martinez"
         bare = part.text.rstrip(".")
         if len(bare) > 1 and bare.isupper() and (not titled or len(bare) > 3):
             return False  # acronyms (NYPD, ER) and shouted words (FELLOW DOCTORS) are not names
-        ordinary = part.norm in MONTHS_AND_DAYS or part.norm in FUNCTION_WORDS - {"will"}
+        ordinary = part.norm in MONTHS_AND_DAYS or part.norm in _FUNCTION_WORDS_BUT_WILL
         if ordinary and (not titled or part is words[0]):
             return False  # but "Prime Minister Theresa May" is a name
     if _is_non_person_head(words[-1].text) and words[-1].norm not in _NAME_SUFFIXES:
         return False
-    if all(p.norm in _NAME_SUFFIXES or _INITIAL_RE.fullmatch(p.text) for p in words):
+    if all(p.norm in _NAME_SUFFIXES or p.is_initial for p in words):
         return False  # "Jr." or "D." alone
     if not titled:
         first = words[0].norm
@@ -247,22 +318,23 @@ def _valid_name_words(
         if len(words) == 1:
             strong = evidence in ("speaks", "title", "governs")
             if (
-                is_title_word(words[0].text)
+                words[0].is_title
                 or _is_office_word(first)
                 or english_zipf(first) >= (5.0 if strong else 4.5)
             ):
                 return False  # a lone "President", "Director", "Navy", "Dad"
-        if is_title_word(words[0].text):
+        if words[0].is_title:
             return False
-        if any(is_title_word(p.text) and p.norm not in _SURNAME_TITLES for p in words[1:]):
+        if any(p.is_title and p.norm not in _SURNAME_TITLES for p in words[1:]):
             return False  # "Lafer Fellow", "Foreign Minister"; but "Martin Luther King"
     return True
 
 
-def _split_at_covered(parts: list[_Part], covered: _Covered) -> list[list[_Part]]:
+def _split_at_covered(parts: list[_Part], start: int, covered: _Covered) -> list[list[_Part]]:
+    """The stretches of a run (starting at ``start``) between the words the lists cover."""
     segments: list[list[_Part]] = [[]]
     for part in parts:
-        if covered.span_over(part.start, part.end):
+        if covered.span_over(start + part.offset, start + part.end_offset):
             segments.append([])
         else:
             segments[-1].append(part)
@@ -293,7 +365,7 @@ def _title_split(parts: list[_Part]) -> int:
     """Index of the first name word after the last title word (0 when there is no title)."""
     split = 0
     for i, part in enumerate(parts):
-        if is_title_word(part.text) and i + 1 < len(parts):
+        if part.is_title and i + 1 < len(parts):
             j = i + 1
             # "Secretary of State John Kerry", "Director of National Intelligence Dan Coats"
             if parts[j].text == "of":
@@ -324,17 +396,15 @@ def analyse_run(
     sentence_starts: set[int],
 ) -> list[NameCandidate]:
     """Read one capitalised run: the person (with role) or organisation it names, if any."""
-    parts = [
-        _Part(start + m.start(), start + m.end(), m.group())
-        for m in _RUN_PART.finditer(text[start:end])
-    ]
+    parts = list(_run_parts(text[start:end]))
     # A common word that starts the sentence only has its capital from its position.
     while parts and not parts[0].is_connector:
         first = parts[0]
+        first_start = start + first.offset
         at_start = (
-            first.start in sentence_starts or text[max(0, first.start - 1) : first.start] in '“"‘('
+            first_start in sentence_starts or text[max(0, first_start - 1) : first_start] in '“"‘('
         )
-        if is_title_word(first.text):
+        if first.is_title:
             break  # "King Salman said", "President Obama": the title starts the name
         gerund = at_start and first.norm.endswith("ing") and english_zipf(first.norm) >= 3.0
         if (
@@ -342,7 +412,7 @@ def analyse_run(
             or (at_start or first.norm in FUNCTION_WORDS)
             and is_common_capitalised(first.text, lowercase_words)
         ):
-            if covered.span_over(first.start, first.end):
+            if covered.span_over(first_start, start + first.end_offset):
                 break
             parts = parts[1:]
         else:
@@ -350,7 +420,7 @@ def analyse_run(
     parts = _strip_edges(parts)
     if not parts:
         return []
-    run_start, run_end = parts[0].start, parts[-1].end
+    run_start, run_end = _text_span(parts, start)
     if covered.span_over(run_start, run_end) == (run_start, run_end):
         return []
     if _in_scare_quotes(text, run_start, run_end):
@@ -366,16 +436,20 @@ def analyse_run(
         # Sen. Bernie Sanders: keep a lone abbreviated title out; "Mr. Obama" keeps its name
         if name_parts and _valid_name_words(name_parts, lowercase_words, titled=True):
             affiliations = tuple(
-                span for p in role_parts if (span := covered.span_over(p.start, p.end)) is not None
+                span
+                for p in role_parts
+                if (span := covered.span_over(start + p.offset, start + p.end_offset)) is not None
             )
+            name_start, name_end = _text_span(name_parts, start)
+            role_start, role_end = _text_span(role_parts, start)
             return [
                 NameCandidate(
-                    name_parts[0].start,
-                    name_parts[-1].end,
-                    text[name_parts[0].start : name_parts[-1].end],
+                    name_start,
+                    name_end,
+                    text[name_start:name_end],
                     "person",
-                    role=text[role_parts[0].start : role_parts[-1].end],
-                    role_start=role_parts[0].start,
+                    role=text[role_start:role_end],
+                    role_start=role_start,
                     affiliations=affiliations,
                     evidence="title",
                 )
@@ -389,12 +463,12 @@ def analyse_run(
         if any(_is_org_head(p.text) for p in heads) and len(parts) > 1:
             if parts[0].text == "The":
                 parts = parts[1:]
-            first, last = parts[0], parts[-1]
+            org_start, org_end = _text_span(parts, start)
             return [
                 NameCandidate(
-                    first.start,
-                    last.end,
-                    text[first.start : last.end],
+                    org_start,
+                    org_end,
+                    text[org_start:org_end],
                     "organisation",
                     evidence="head",
                 )
@@ -407,16 +481,16 @@ def analyse_run(
             return []  # "Democracy for America" is not a person called Democracy
 
     candidates = []
-    for segment in _split_at_covered(parts, covered):
+    for segment in _split_at_covered(parts, start, covered):
         segment = _strip_edges(segment)
         if not segment:
             continue
-        seg_start, seg_end = segment[0].start, segment[-1].end
+        seg_start, seg_end = _text_span(segment, start)
         words = [p for p in segment if not p.is_particle]
         evidence = person_evidence(text, seg_start, seg_end)
         if len(words) == 1:
             single = words[0]
-            at_start = single.start in sentence_starts
+            at_start = start + single.offset in sentence_starts
             if not evidence or (at_start and is_common_capitalised(single.text, lowercase_words)):
                 continue
             if english_zipf(single.norm) >= 5.0 and single.norm in lowercase_words:
@@ -425,7 +499,7 @@ def analyse_run(
                 continue  # "Demonstrators said", "Overall, the poll": English words, not names
             if evidence == "apposition" and _word_before(text, seg_start) in _LOCATIVES:
                 continue  # "in Tulsa, a city ...": a place
-            if _INITIAL_RE.fullmatch(single.text) or single.norm.endswith(_GROUP_ENDINGS):
+            if single.is_initial or single.norm.endswith(_GROUP_ENDINGS):
                 continue  # "S.E.C."; "Europeans said" names a group, not a person
         if not _valid_name_words(segment, lowercase_words, titled=False, evidence=evidence):
             continue
@@ -520,7 +594,7 @@ def is_title_case(block: str) -> bool:
     False
     """
     rough = block.split()
-    if len(rough) < 4 or sum(1 for w in rough if w[:1].islower()) * 2 > len(rough):
+    if len(rough) < 4 or sum(map(str.islower, [w[0] for w in rough])) * 2 > len(rough):
         return False  # half the words in lower case: ordinary prose
     words = _LETTER_WORD.findall(block)
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -559,11 +633,17 @@ def short_forms(name: str) -> list[str]:
     >>> short_forms("Mohammed bin Salman"), short_forms("Ursula von der Leyen")
     (['bin Salman'], ['von der Leyen'])
     """
+    return list(_short_forms(name))
+
+
+@lru_cache(maxsize=16384)
+def _short_forms(name: str) -> tuple[str, ...]:
+    """`short_forms`, worked out once per distinct name (grouping asks it of each mention)."""
     words = name.split()
     while len(words) > 1 and normalise_word(words[-1]) in _NAME_SUFFIXES:
         words = words[:-1]
     if len(words) < 2 or words[0] in _PARTICLES:
-        return []  # "bin Salman" is already a short form
+        return ()  # "bin Salman" is already a short form
     forms = []
     initials_removed = [w for w in words if not _INITIAL_RE.fullmatch(w)]
     if len(initials_removed) != len(words) and len(initials_removed) >= 2:
@@ -579,4 +659,4 @@ def short_forms(name: str) -> list[str]:
     particle = _AFTER_HYPHEN_PARTICLE.match(surname)
     if particle:
         forms.append(particle.group(1))
-    return [f for f in dict.fromkeys(forms) if f != name]
+    return tuple(f for f in dict.fromkeys(forms) if f != name)

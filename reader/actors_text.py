@@ -21,7 +21,9 @@ ABBREVIATIONS = frozenset(
     cmdr supt insp hon vs etc inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.n u.k e.u d.c a.m p.m""".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
+# "[.!?][.!?]*", not "[.!?]+": a regex that opens with a plain character class lets the
+# engine skip to those characters instead of trying every position
+_BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -30,7 +32,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        words = text[max(start, match.start() - 20) : match.start()].split()
+        words = text[max(start, match.start() - 20) : match.start()].rsplit(None, 1)
         word = words[-1].rstrip(".").lower() if words else ""
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
