@@ -453,16 +453,11 @@ def _choose(listed: list[_Candidate], others: list[_Candidate]) -> list[_Candida
     that overlap each other; most clusters hold one candidate, and only the others need
     the longest-first choice.  Returns the kept candidates in text order.
     """
-    contested = sorted(_overlapped(listed, others))
-    kept: list[_Candidate] = []
-    previous = 0
-    for i in contested:
-        kept += listed[previous:i]
-        previous = i + 1
-    kept += listed[previous:]
+    contested = _overlapped(listed, others)
+    kept = [cand for i, cand in enumerate(listed) if i not in contested]
     cluster: list[_Candidate] = []
     cluster_end = -1
-    involved = [listed[i] for i in contested] + others
+    involved = [listed[i] for i in sorted(contested)] + others
     for cand in sorted(involved, key=lambda c: (c.start, -c.end, c.priority)):
         if cand.start >= cluster_end and cluster:
             kept.extend(_choose_in_cluster(cluster))
