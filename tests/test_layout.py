@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 from reader import load_document
-from reader.layout import clean_page, looks_clean
+from reader.layout import clean_page, ends_sentence, iter_page_chunks, looks_clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "texts" / "arab-weekly-maliki-russia.txt"
@@ -374,3 +375,15 @@ def test_word_evidence_counts_every_word_the_regex_finds():
     evidence = WordEvidence.from_text(text)
     assert evidence.counts == expected
     assert evidence.seen("Maliki") >= 5 and evidence.seen("Vice-President") >= 1
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 2_000, 30_000])
+def test_long_text_is_cut_only_at_finished_paragraphs(chunk_chars):
+    text = (SAMPLE.read_text(encoding="utf-8") + "\n\n") * 5
+    pieces = list(iter_page_chunks(io.StringIO(text), chunk_chars))
+    assert "".join(pieces) == text
+    assert len(pieces) > 1
+    for piece, following in zip(pieces, pieces[1:]):
+        assert len(piece) >= chunk_chars
+        assert ends_sentence(piece.rstrip()), piece[-60:]
+        assert following.split("\n", 1)[0].strip() == "", "a piece ends before a blank line"
