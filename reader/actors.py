@@ -33,13 +33,16 @@ compounds ("pro-Kremlin", "Moscow-Tehran-Damascus axis") are kept and marked
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -221,18 +224,20 @@ def _name_key(name: str) -> str:
     return name.replace("’", "'").casefold()
 
 
-@dataclass(slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A possible mention.  ``priority`` is its source: 0 a listed person, 1 discovery,
+    2 another listed actor, 3 a short form, 4 a role phrase ("the former prime minister").
+
+    The lists' matches, thousands on a page, are made as plain tuples of these fields;
+    the hot loops read candidates by unpacking, which works on both.
+    """
+
     start: int
     end: int
     actor: str
     type: str
     priority: int
     role: str | None = None
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
 
 
 def document_sentences(document: Document) -> list[tuple[int, int]]:
@@ -255,7 +260,8 @@ def gazetteer_for(
         if own.is_file():
             combined = combined.merged_with(load_gazetteer(own))
     if gazetteer is not None:
-        combined = combined.merged_with(gazetteer)
+        # a list on its own is the list in force: merging would only copy it
+        combined = combined.merged_with(gazetteer) if combined.entries else gazetteer
     return combined
 
 
@@ -271,6 +277,37 @@ _ROLE_MENTION = re.compile(
     r"defense minister|interior minister|supreme leader|secretary of state|speaker|king|chancellor|"
     r"crown prince|emir|senator|governor|mayor)\b(?!\s+[A-Z]|[’']s\b)"
 )
+# A role mention is made of words and spaces only, and each role noun above holds one
+# of these words.
+_ROLE_STRETCH = re.compile(r"[\w\s’'-]*")
+_ROLE_KEYS = (
+    "minister president leader secretary speaker king chancellor prince emir senator governor mayor"
+).split()
+
+
+def _role_mentions(text: str) -> list[re.Match]:
+    """The matches of `_ROLE_MENTION` in ``text``, as its ``finditer`` gives them.
+
+    The regex opens with an article, so a search with it tries a match at nearly every
+    "a" and "t" of the text.  It only runs over the stretches of words and spaces that
+    hold a role noun: a match and everything it looks at lie inside one such stretch.
+    """
+    stretches = set()
+    backwards = None
+    size = len(text)
+    for key in _ROLE_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            if backwards is None:
+                backwards = text[::-1]
+            # the stretch reaches back from ``at`` as far as the reversed text matches
+            start = at - (_ROLE_STRETCH.match(backwards, size - at).end() - (size - at))
+            end = _ROLE_STRETCH.match(text, at).end()
+            stretches.add((start, end))
+            at = text.find(key, end)
+    return [m for start, end in sorted(stretches) for m in _ROLE_MENTION.finditer(text, start, end)]
+
+
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{3,80}?)(?=,|\.|;)")
 
 
@@ -408,7 +445,7 @@ def _nearest_before(keys: list[str], start: int, people: _People) -> str:
 def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[_Candidate]:
     """ "The former Iraqi prime minister" -> the one Iraqi person named before it, if only one."""
     candidates = []
-    for match in _ROLE_MENTION.finditer(text):
+    for match in _role_mentions(text):
         demonym, role_noun = match.group(1), match.group(2)
         if demonym:
             listed = matches_by_span.get((match.start(1), match.end(1)))
@@ -433,6 +470,9 @@ def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[
     return candidates
 
 
+_HYPHEN = re.compile("-")
+
+
 def _in_compound(text: str, start: int, end: int) -> bool:
     """A mention glued by a hyphen to another word: "Iran-backed", "anti-Putin", "Soviet- and"."""
     # each test looks for the hyphen first: most mentions have none beside them
@@ -445,7 +485,7 @@ def _in_compound(text: str, start: int, end: int) -> bool:
     )
 
 
-def _choose(listed: list[_Candidate], others: list[_Candidate]) -> list[_Candidate]:
+def _choose(listed: list[tuple], others: list[_Candidate]) -> list[tuple]:
     """Longest first, then by source priority; keep candidates that overlap nothing kept.
 
     ``listed`` are the lists' matches, in text order and never overlapping one another:
@@ -455,40 +495,54 @@ def _choose(listed: list[_Candidate], others: list[_Candidate]) -> list[_Candida
     """
     contested = _overlapped(listed, others)
     kept = [cand for i, cand in enumerate(listed) if i not in contested]
-    cluster: list[_Candidate] = []
+    cluster: list[tuple] = []
     cluster_end = -1
     involved = [listed[i] for i in sorted(contested)] + others
-    for cand in sorted(involved, key=lambda c: (c.start, -c.end, c.priority)):
-        if cand.start >= cluster_end and cluster:
-            kept.extend(_choose_in_cluster(cluster))
+    for cand in sorted(involved, key=_reading_order):
+        start, end = cand[0], cand[1]
+        if start >= cluster_end and cluster:
+            if len(cluster) == 1:
+                kept.append(cluster[0])
+            else:
+                kept.extend(_choose_in_cluster(cluster))
             cluster = []
         cluster.append(cand)
-        cluster_end = max(cluster_end, cand.end) if len(cluster) > 1 else cand.end
+        cluster_end = max(cluster_end, end) if len(cluster) > 1 else end
     kept.extend(_choose_in_cluster(cluster))
-    kept.sort(key=attrgetter("start"))
+    kept.sort(key=_START)
     return kept
 
 
-def _overlapped(listed: list[_Candidate], others: list[_Candidate]) -> set[int]:
+_START = itemgetter(0)
+_END = itemgetter(1)
+
+
+def _reading_order(cand: tuple) -> tuple[int, int, int]:
+    """Start, then the longer first, then by priority."""
+    return cand[0], -cand[1], cand[4]
+
+
+def _overlapped(listed: list[tuple], others: list[_Candidate]) -> set[int]:
     """The positions in ``listed`` (in text order, not overlapping) of those ``others`` overlap."""
     overlapped = set()
-    end_of = attrgetter("end")
+    size = len(listed)
     for cand in others:
-        i = bisect.bisect_right(listed, cand.start, key=end_of)
-        while i < len(listed) and listed[i].start < cand.end:
+        start, end = cand[0], cand[1]
+        i = bisect.bisect_right(listed, start, key=_END)
+        while i < size and listed[i][0] < end:
             overlapped.add(i)
             i += 1
     return overlapped
 
 
-def _choose_in_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
+def _choose_in_cluster(cluster: list[tuple]) -> list[tuple]:
     if len(cluster) <= 1:
         return cluster
-    kept: list[_Candidate] = []
-    for cand in sorted(cluster, key=lambda c: (-c.length, c.priority, c.start)):
-        if not any(k.start < cand.end and cand.start < k.end for k in kept):
+    kept: list[tuple] = []
+    for cand in sorted(cluster, key=lambda c: (c[0] - c[1], c[4], c[0])):
+        if not any(k[0] < cand[1] and cand[0] < k[1] for k in kept):
             kept.append(cand)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=_START)
 
 
 def find_actors(
@@ -504,14 +558,40 @@ def find_actors(
     ``texts/NAME.txt``); ``gazetteer`` adds a list of your own on top; ``use_base=False``
     leaves out the built-in list; ``discover=False`` keeps to the lists only.
     """
+    with _collector_paused():
+        return _find_actors(document, gazetteer, page_path, use_base, discover)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector.  A long page makes tens of thousands of small
+    objects that all live on and form no cycles: the collections their number triggers
+    would walk them again and again (and the whole heap now and then) to free nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find_actors(
+    document: Document,
+    gazetteer: Gazetteer | None,
+    page_path: str | Path | None,
+    use_base: bool,
+    discover: bool,
+) -> ActorResult:
     text = document.text
     lists = gazetteer_for(gazetteer, page_path, use_base)
     matcher = lists.matcher()  # compiled once per distinct list; fetched once per call
     matches = matcher.find(text)
     matches_by_span = {(m.start, m.end): m for m in matches}
     listed = [
-        _Candidate(m.start, m.end, m.entry.name, m.entry.type, 0 if m.entry.type == "person" else 2)
-        for m in matches
+        (start, end, entry.name, entry.type, 0 if entry.type == "person" else 2, None)
+        for start, end, _, entry in matches
     ]
     sentences = document_sentences(document)
     people = _People(text, matcher.entry_by_alias)
@@ -523,9 +603,9 @@ def find_actors(
         people, found = _group_people(text, names, matcher.entry_by_alias, matches_by_span)
         # people from the lists are referred back to by surname too
         first_listed: dict[str, int] = {}
-        for cand in listed:
-            if cand.priority == 0:
-                first_listed.setdefault(cand.actor, cand.start)
+        for start, _, name, _, priority, _ in listed:
+            if priority == 0:
+                first_listed.setdefault(name, start)
         for name, start in first_listed.items():
             people.type_of[name] = "person"
             people.first_start.setdefault(name, start)
@@ -541,7 +621,7 @@ def find_actors(
 
 def _assemble(
     document: Document,
-    chosen: list[_Candidate],
+    chosen: list[tuple],
     lists: Gazetteer,
     people: _People,
     sentences: list,
@@ -549,62 +629,77 @@ def _assemble(
 ) -> ActorResult:
     """Mentions and actors from the chosen candidates; ``roles_by_span`` are discovery's titles."""
     text = document.text
+    # The candidates come in text order, as do blocks and sentences: the block and the
+    # sentence of each mention are found by walking along them.
     blocks = document.blocks
-    block_starts = [b.start for b in blocks]
-    block_ends = [b.end for b in blocks]
-    # the paragraph number of each block (None for headlines, bylines, captions)
-    paragraph_numbers: list[int | None] = []
+    block_starts = [b.start for b in blocks] + [len(text) + 1]
+    paragraph_numbers: list[int | None] = []  # None for headlines, bylines, captions
     count = 0
     for block in blocks:
         paragraph_numbers.append(count if block.kind == "paragraph" else None)
         count += block.kind == "paragraph"
-    sentence_starts = [s for s, _ in sentences]
-    find_slot = bisect.bisect_right
-    entry_by_name = {entry.name: entry for entry in lists}
+    sentence_starts = [s for s, _ in sentences] + [len(text) + 1]
+    block = sentence = -1  # the last block and sentence starting at or before a mention
+    # hyphens are rare beside a mention: only one there calls for the compound test
+    hyphens = [m.start() for m in _HYPHEN.finditer(text)] + [len(text) + 1]
+    hyphen = 0  # the first hyphen at or after the character before a mention
+    # a listed person named with a title: the list gives the actor, discovery the role
+    chosen = list(chosen)
+    for (start, end), role in roles_by_span.items():
+        i = bisect.bisect_left(chosen, start, key=_START)
+        if i < len(chosen) and chosen[i][:2] == (start, end) and not chosen[i][5]:
+            chosen[i] = (*chosen[i][:5], role)
     mentions = []
-    actors: dict[str, Actor] = {}
-    for cand in chosen:
-        start, end, name = cand.start, cand.end, cand.actor
-        i = find_slot(block_starts, start) - 1
-        paragraph = paragraph_numbers[i] if i >= 0 and start < block_ends[i] else None
-        sentence = find_slot(sentence_starts, start) - 1
+    first_type: dict[str, str] = {}  # actor -> the type of its first mention
+    aliases: dict[str, dict[str, None]] = {}  # actor -> the forms it is named by, in order
+    for start, end, name, kind, priority, role in chosen:
+        while block_starts[block + 1] <= start:
+            block += 1
+        while sentence_starts[sentence + 1] <= start:
+            sentence += 1
+        paragraph = paragraph_numbers[block] if block >= 0 and start < blocks[block].end else None
         surface = text[start:end]
-        # a listed person named with a title: the list gives the actor, discovery the role
-        role = cand.role or roles_by_span.get((start, end))
+        while hyphens[hyphen] < start - 1:
+            hyphen += 1
+        in_compound = hyphens[hyphen] <= end and _in_compound(text, start, end)
         mentions.append(
             Mention(
                 name,
-                cand.type,
+                kind,
                 surface,
                 start,
                 end,
                 paragraph,
                 sentence if sentence >= 0 else None,
                 role,
-                _in_compound(text, start, end),
+                in_compound,
             )
         )
-        actor = actors.get(name)
-        if actor is None:
-            entry = entry_by_name.get(name)
-            actor = actors[name] = Actor(
+        forms = aliases.get(name)
+        if forms is None:
+            first_type[name] = kind
+            forms = aliases[name] = {}
+        if priority == 4:  # a role mention is not a name
+            continue
+        forms[surface] = None
+        if role:
+            forms[f"{role} {surface}"] = None
+    entry_by_name = {entry.name: entry for entry in lists}
+    actors = []
+    for name, forms in aliases.items():
+        entry = entry_by_name.get(name)
+        actors.append(
+            Actor(
                 name=name,
-                type=cand.type,
-                aliases=[],
+                type=first_type[name],
+                aliases=list(forms),
                 roles=list(people.roles.get(name, [])),
                 description=entry.description if entry else "",
                 colour=entry.colour if entry else None,
                 affiliations=list(people.affiliations.get(name, [])),
             )
-        if cand.priority == 4:  # a role mention is not a name
-            continue
-        if surface not in actor.aliases:
-            actor.aliases.append(surface)
-        if role:
-            titled = f"{role} {surface}"
-            if titled not in actor.aliases:
-                actor.aliases.append(titled)
-    return ActorResult(actors=list(actors.values()), mentions=mentions)
+        )
+    return ActorResult(actors=actors, mentions=mentions)
 
 
 def actors_json(document: Document, page_path: str | None = None) -> dict:

@@ -44,9 +44,11 @@ from reader.actors_text import (
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x250) if chr(c).isupper())
 # a word after its capital: "Maliki", "O’Connor", "Vice-President", "Park Geun-hye"
+# (the look-ahead skips the three optional groups at once after most words, which end
+# at a space or a stop, not an apostrophe or a hyphen)
 _WORD_TAIL = (
-    rf"\w*(?:[’'][{_UPPER}]\w*)*(?:-[{_UPPER}]\w*(?:[’'][{_UPPER}]\w*)*)*"
-    r"(?:-(?!(?:led|era|run|made|born|like|wide|held|type|free|rich|bred)\b)[a-z]{2,4}\b)?"
+    rf"\w*(?:(?=[’'\-])(?:[’'][{_UPPER}]\w*)*(?:-[{_UPPER}]\w*(?:[’'][{_UPPER}]\w*)*)*"
+    r"(?:-(?!(?:led|era|run|made|born|like|wide|held|type|free|rich|bred)\b)[a-z]{2,4}\b)?|)"
 )
 _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
 _ABBREVIATED_TITLES = (
@@ -90,7 +92,12 @@ def _after_first_letter(words: list[str]) -> str:
 # the rest: a regex that opens with a class of letters lets the engine skip straight to
 # those letters; one that opens with a group or a look-behind is tried at every position.
 _PARTICLE_LETTERS = "".join(sorted({p[0] for p in _HYPHEN_PARTICLES}))
-_AFTER_CAPITAL = rf"(?:{_after_first_letter(_ABBREVIATED_TITLES)}\.|{_INITIAL_TAIL}|{_WORD_TAIL})"
+# every abbreviated title goes on with one to three small letters and a full stop: the
+# look-ahead says so once, before the look-behinds at each first letter are tried
+_AFTER_CAPITAL = (
+    rf"(?:(?=[a-z]{{1,3}}\.){_after_first_letter(_ABBREVIATED_TITLES)}\."
+    rf"|{_INITIAL_TAIL}|{_WORD_TAIL})"
+)
 _AFTER_PARTICLE_LETTER = rf"{_after_first_letter(_HYPHEN_PARTICLES)}-{_WORD}"
 _TOKEN = rf"(?:[{_UPPER}]{_AFTER_CAPITAL}|[{_PARTICLE_LETTERS}]{_AFTER_PARTICLE_LETTER})"
 # a token must not be glued by a hyphen to a lower-case word ("Iran-backed", "anti-Putin");
@@ -101,10 +108,23 @@ _FIRST_TOKEN = (
     rf"[{_UPPER}{_PARTICLE_LETTERS}](?<!{_EDGE_BEFORE}.)"
     rf"(?:(?<=[{_UPPER}]){_AFTER_CAPITAL}|{_AFTER_PARTICLE_LETTER})"
 )
-NAME_RUN = re.compile(
-    rf"{_FIRST_TOKEN}{_EDGE_AFTER}"
-    rf"(?:(?: (?:{_SPACE_PARTICLE} )*| {_CONNECTOR} ){_TOKEN}{_EDGE_AFTER})*"
+# the run's further tokens, each after a space and maybe particles or a connector; the
+# look-ahead at the letters these can open with ends a run at an ordinary word at once
+_NEXT_WORDS = [*_SPACE_PARTICLE.strip("(?:)").split("|"), *_CONNECTOR.strip("(?:)").split("|")]
+_NEXT_LETTERS = "".join(sorted({w[0] for w in _NEXT_WORDS} | set(_PARTICLE_LETTERS)))
+_NEXT_TOKENS = (
+    rf"(?: (?=[{_UPPER}{_NEXT_LETTERS}])(?:(?:{_SPACE_PARTICLE} )*|{_CONNECTOR} )"
+    rf"{_TOKEN}{_EDGE_AFTER})*"
 )
+NAME_RUN = re.compile(rf"{_FIRST_TOKEN}{_EDGE_AFTER}{_NEXT_TOKENS}")
+# The same runs, found from their capital only.  The letters that may open a particle
+# ("al-Maliki") are among the commonest in English, and a search opening with them tries a
+# match at nearly every word; particle-led runs are found through their hyphen instead.
+_CAPITAL_RUN = re.compile(
+    rf"[{_UPPER}](?<!{_EDGE_BEFORE}.){_AFTER_CAPITAL}{_EDGE_AFTER}{_NEXT_TOKENS}"
+)
+_HYPHEN_CAPITAL = re.compile(rf"-[{_UPPER}]")
+_PARTICLE_LENGTHS = sorted({len(p) for p in _HYPHEN_PARTICLES}, reverse=True)
 _RUN_PART = re.compile(rf"{_TOKEN}|\b(?:of|for|on|the)\b|\b{_SPACE_PARTICLE}\b")
 # precompiled once: these run for every capitalised run of a page
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
@@ -387,6 +407,46 @@ def _title_split(parts: list[_Part]) -> int:
     return split
 
 
+def name_runs(text: str, start: int, end: int) -> list[re.Match]:
+    """The matches of `NAME_RUN` in ``text[start:end]``, as ``NAME_RUN.finditer`` gives them.
+
+    >>> text = "Nuri al-Maliki met al-Abadi and Sergei Lavrov."
+    >>> [m.group() for m in name_runs(text, 0, len(text))]
+    ['Nuri al-Maliki', 'al-Abadi', 'Sergei Lavrov']
+    """
+    particle_runs = []
+    for hyphen in _HYPHEN_CAPITAL.finditer(text, start, end):
+        for length in _PARTICLE_LENGTHS:  # longest first: the leftmost possible start
+            begin = hyphen.start() - length
+            if begin >= start and (run := NAME_RUN.match(text, begin, end)) is not None:
+                particle_runs.append(run)
+                break
+    if not particle_runs:
+        return list(_CAPITAL_RUN.finditer(text, start, end))
+    # Merge the two kinds in text order, as one search for both would find them: a run
+    # starting inside an earlier one is no run, and the search goes on after a run's end.
+    runs = []
+    cursor = start
+    capitals = _CAPITAL_RUN.finditer(text, start, end)
+    capital = next(capitals, None)
+    for particle in particle_runs:
+        while capital is not None and capital.start() < particle.start():
+            runs.append(capital)
+            cursor = capital.end()
+            capital = next(capitals, None)
+        if particle.start() < cursor:
+            continue
+        runs.append(particle)
+        cursor = particle.end()
+        if capital is not None and capital.start() < cursor:
+            capitals = _CAPITAL_RUN.finditer(text, cursor, end)
+            capital = next(capitals, None)
+    while capital is not None:
+        runs.append(capital)
+        capital = next(capitals, None)
+    return runs
+
+
 def analyse_run(
     text: str,
     start: int,
@@ -394,8 +454,12 @@ def analyse_run(
     covered: _Covered,
     lowercase_words: frozenset[str],
     sentence_starts: set[int],
+    run_evidence: str | None = None,
 ) -> list[NameCandidate]:
-    """Read one capitalised run: the person (with role) or organisation it names, if any."""
+    """Read one capitalised run: the person (with role) or organisation it names, if any.
+
+    ``run_evidence`` is `person_evidence` for the whole run, when the caller has it already.
+    """
     parts = list(_run_parts(text[start:end]))
     # A common word that starts the sentence only has its capital from its position.
     while parts and not parts[0].is_connector:
@@ -487,7 +551,10 @@ def analyse_run(
             continue
         seg_start, seg_end = _text_span(segment, start)
         words = [p for p in segment if not p.is_particle]
-        evidence = person_evidence(text, seg_start, seg_end)
+        if run_evidence is not None and seg_start == start and seg_end == end:
+            evidence = run_evidence
+        else:
+            evidence = person_evidence(text, seg_start, seg_end)
         if len(words) == 1:
             single = words[0]
             at_start = start + single.offset in sentence_starts
@@ -533,19 +600,18 @@ def discover_names(
         # headlines are short; a long block is never Title Case
         if block_end - block_start < 300 and is_title_case(text[block_start:block_end]):
             continue
-        for match in NAME_RUN.finditer(text, block_start, block_end):
-            if match.span() in exact_spans:
+        for match in name_runs(text, block_start, block_end):
+            start, end = span = match.span()
+            if span in exact_spans:
                 continue  # a single listed name ("Russia"): nothing to discover
-            if " " not in match.group() and not person_evidence(text, match.start(), match.end()):
-                continue  # a lone capitalised word needs a cue ("said", "Mr.") to be a name
+            evidence = None
+            if " " not in match.group():
+                evidence = person_evidence(text, start, end)
+                if not evidence:
+                    continue  # a lone capitalised word needs a cue ("said", "Mr.") to be a name
             found.extend(
                 analyse_run(
-                    text,
-                    match.start(),
-                    match.end(),
-                    covered_spans,
-                    lowercase_words,
-                    sentence_starts,
+                    text, start, end, covered_spans, lowercase_words, sentence_starts, evidence
                 )
             )
     return trim_words_before_names(found, sentence_starts, lowercase_words)
@@ -598,28 +664,15 @@ def is_title_case(block: str) -> bool:
         return False  # half the words in lower case: ordinary prose
     words = _LETTER_WORD.findall(block)
     capitalised = sum(1 for w in words if w[0].isupper())
-    # Title Case leaves only short linking words in lower case ("to", "of", "and").
-    linking = {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "nor",
-        "but",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "as",
-    }
-    lower_content = [
-        w for w in words if w[0].islower() and w not in linking | {"from", "with", "into", "vs"}
-    ]
-    return capitalised / len(words) >= 0.6 and not lower_content
+    return capitalised / len(words) >= 0.6 and not any(
+        w[0].islower() and w not in _TITLE_CASE_SMALL_WORDS for w in words
+    )
+
+
+# Title Case leaves only short linking words in lower case ("to", "of", "and").
+_TITLE_CASE_SMALL_WORDS = frozenset(
+    "a an the and or nor but to of in on at by for as from with into vs".split()
+)
 
 
 def short_forms(name: str) -> list[str]:

@@ -419,3 +419,49 @@ def test_a_particle_keeps_father_and_son_apart():
         ("de Blasio", "Bill de Blasio"),
     ]
     assert result.actor_named("Salman").roles == ["King"]
+
+
+# The name-run regex as a person would first write it: a token is a title, initials,
+# a particle-led word or a capitalised word, and the run is tokens joined by spaces,
+# particles or connectors.  `name_runs` is built for speed from other pieces; it must
+# find exactly the same runs.
+def _plain_name_run() -> re.Pattern:
+    from reader import actors_discovery as d
+
+    upper = d._UPPER
+    word = (
+        rf"[{upper}]\w*(?:[’'][{upper}]\w*)*(?:-[{upper}]\w*(?:[’'][{upper}]\w*)*)*"
+        r"(?:-(?!(?:led|era|run|made|born|like|wide|held|type|free|rich|bred)\b)[a-z]{2,4}\b)?"
+    )
+    titles = "|".join(d._ABBREVIATED_TITLES)
+    particles = "|".join(d._HYPHEN_PARTICLES)
+    token = rf"(?:(?:{titles})\.|[{upper}]\.(?:[{upper}]\.)*|(?:{particles})-{word}|{word})"
+    edge_after = r"(?!\w|[’'](?!s\b)|-\w|-\s)"
+    joiner = rf"(?: (?:{d._SPACE_PARTICLE} )*| {d._CONNECTOR} )"
+    return re.compile(rf"(?<![\w’'\-.]){token}{edge_after}(?:{joiner}{token}{edge_after})*")
+
+
+NAME_RUN_CASES = (
+    "Nuri al-Maliki met al-Abadi, Sergei Lavrov and Mr. Putin. Sen. John McCain and "
+    "Mrs. O’Connor saw Abu Bakr al-Baghdadi, Osama bin Laden and Ludwig van Beethoven. "
+    "The Iran-backed militias, anti-Putin crowds and the Moscow-Tehran-Damascus axis. "
+    "J.R.R. Tolkien, Park Geun-hye, Bank of England, the Council on Foreign Relations. "
+    "ibn-Saud, abu-Ali, bint-Hassan; Mohammed bin Salman’s plan; U.S.-led forces. "
+    "Washington’s allies and Dr. Ali al-Sistani-era policies; Gen. Qassem Soleimani; "
+    "Capt. Sully Sullenberger told Sens. Graham and Reps. Cheney of it."
+)
+
+
+def test_name_runs_are_those_of_the_plain_regex() -> None:
+    from reader.actors_discovery import name_runs
+
+    plain = _plain_name_run()
+    document = reader.load_document(SAMPLE_PAGE)
+    texts = [(NAME_RUN_CASES, 0, len(NAME_RUN_CASES))]
+    texts += [(document.text, block.start, block.end) for block in document.blocks]
+    runs = 0
+    for text, start, end in texts:
+        expected = [m.span() for m in plain.finditer(text, start, end)]
+        assert [m.span() for m in name_runs(text, start, end)] == expected, text[start:end]
+        runs += len(expected)
+    assert runs > 150
