@@ -33,11 +33,9 @@ compounds ("pro-Kremlin", "Moscow-Tehran-Damascus axis") are kept and marked
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from operator import itemgetter
@@ -59,6 +57,7 @@ from reader.actors_gazetteer import (
     save_gazetteer,
 )
 from reader.actors_text import is_title_word, split_sentences
+from reader.collector import collector_paused
 from reader.document import Document
 
 __all__ = [
@@ -558,23 +557,8 @@ def find_actors(
     ``texts/NAME.txt``); ``gazetteer`` adds a list of your own on top; ``use_base=False``
     leaves out the built-in list; ``discover=False`` keeps to the lists only.
     """
-    with _collector_paused():
+    with collector_paused():  # many small objects, no cycles: see reader.collector
         return _find_actors(document, gazetteer, page_path, use_base, discover)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector.  A long page makes tens of thousands of small
-    objects that all live on and form no cycles: the collections their number triggers
-    would walk them again and again (and the whole heap now and then) to free nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _find_actors(

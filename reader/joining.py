@@ -217,20 +217,18 @@ def lost_hyphen_join(left: str, right: str, evidence: WordEvidence) -> str | Non
         return None
     if not (left.isalpha() and right.isalpha()):
         return None
-    joined = left + right
-    seen_joined, zipf_joined = evidence.seen(joined), word_zipf(joined)
-    if not seen_joined and zipf_joined < COMMON_WORD_ZIPF:
-        return None  # the common case: the joined form is no word, on the page or in wordfreq
     if right in _common_words() and left.lower() in _common_words():
         return None  # two common words ("in" / "to", "the" / "way"): never one word cut
     if evidence.seen(right) > 1:
         return None  # the next line starts with a word the page writes elsewhere too
+    joined = left + right
     # Each half is written once on the page as the fragment itself: count the others.
     left_alone = evidence.seen(left) > 1 or word_zipf(left) >= KNOWN_WORD_ZIPF
     right_alone = evidence.seen(right) > 1 or word_zipf(right) >= KNOWN_WORD_ZIPF
+    zipf_joined = word_zipf(joined)
     if not (left_alone and right_alone):
-        if seen_joined:
-            return f"the page writes '{joined}' {seen_joined}x"
+        if evidence.seen(joined) > 0:
+            return f"the page writes '{joined}' {evidence.seen(joined)}x"
         if zipf_joined >= COMMON_WORD_ZIPF:
             return f"'{joined}' is a word (zipf {zipf_joined:.1f}), a half is not"
         return None

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import IO
 
+from reader.collector import collector_paused
 from reader.document import Block, Document
 from reader.joining import WordEvidence, ends_with_line_hyphen, join_paragraphs, word_zipf
 
@@ -217,6 +218,13 @@ def clean_page(
     ``join_lost_hyphens`` joins OCR's "dem" / "ocrats" when the evidence is
     strong; ``find_captions`` sets captions and headlines apart from the body.
     """
+    with collector_paused():  # a line, a decision: many objects, no cycles (reader.collector)
+        return _clean_page(text, source, join_lost_hyphens, find_captions)
+
+
+def _clean_page(
+    text: str, source: str | None, join_lost_hyphens: bool, find_captions: bool
+) -> CleanResult:
     text = normalise_text(text)
     if looks_clean(text):
         return CleanResult(_clean_text_document(text.strip("\n"), source), [])
