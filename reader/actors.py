@@ -497,7 +497,7 @@ def _choose(listed: list[tuple], others: list[_Candidate]) -> list[tuple]:
     cluster: list[tuple] = []
     cluster_end = -1
     involved = [listed[i] for i in sorted(contested)] + others
-    for cand in sorted(involved, key=_reading_order):
+    for cand in _in_reading_order(involved):
         start, end = cand[0], cand[1]
         if start >= cluster_end and cluster:
             if len(cluster) == 1:
@@ -516,9 +516,19 @@ _START = itemgetter(0)
 _END = itemgetter(1)
 
 
-def _reading_order(cand: tuple) -> tuple[int, int, int]:
-    """Start, then the longer first, then by priority."""
-    return cand[0], -cand[1], cand[4]
+_PRIORITY = itemgetter(4)
+
+
+def _in_reading_order(cands: list[tuple]) -> list[tuple]:
+    """Sorted by start, then the longer first, then by priority.
+
+    Three stable sorts, least significant key first: each with a key the C code reads,
+    not a Python function called for every candidate.
+    """
+    cands = sorted(cands, key=_PRIORITY)
+    cands.sort(key=_END, reverse=True)  # reverse keeps equal ends in their order
+    cands.sort(key=_START)
+    return cands
 
 
 def _overlapped(listed: list[tuple], others: list[_Candidate]) -> set[int]:

@@ -23,7 +23,9 @@ scare quotes (“Great Satan”).
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -207,15 +209,23 @@ class _Covered:
 
     def __init__(self, spans: Iterable[tuple[int, int]]):
         self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
+        # the spans with a dummy span at each end that overlaps nothing: there is always
+        # a span on either side of a position, and `span_over` needs no bounds checks
+        self._fenced = [(-1, -1), *self.spans, (sys.maxsize, sys.maxsize)]
+        self._starts = [s for s, _ in self._fenced]
+        # the lists' matches never overlap one another; spans given by hand might
+        ends = [e for _, e in self.spans]
+        self.disjoint = all(map(operator.le, ends, self._starts[2:]))
 
     def span_over(self, start: int, end: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.starts, start) - 1
-        for j in (i, i + 1):
-            if 0 <= j < len(self.spans):
-                s, e = self.spans[j]
-                if s < end and start < e:
-                    return (s, e)
+        """The span overlapping ``start:end`` (the one starting at or before it first)."""
+        i = bisect.bisect_right(self._starts, start)
+        s, e = self._fenced[i - 1]
+        if s < end and start < e:
+            return (s, e)
+        s, e = self._fenced[i]
+        if s < end and start < e:
+            return (s, e)
         return None
 
 
@@ -485,7 +495,8 @@ def analyse_run(
     if not parts:
         return []
     run_start, run_end = _text_span(parts, start)
-    if covered.span_over(run_start, run_end) == (run_start, run_end):
+    over = covered.span_over(run_start, run_end)
+    if over == (run_start, run_end):
         return []
     if _in_scare_quotes(text, run_start, run_end):
         return []
@@ -545,7 +556,11 @@ def analyse_run(
             return []  # "Democracy for America" is not a person called Democracy
 
     candidates = []
-    for segment in _split_at_covered(parts, start, covered):
+    if over is None and covered.disjoint:
+        segments = [parts]  # no listed span overlaps the run, so none overlaps its words
+    else:
+        segments = _split_at_covered(parts, start, covered)
+    for segment in segments:
         segment = _strip_edges(segment)
         if not segment:
             continue
@@ -606,6 +621,8 @@ def discover_names(
                 continue  # a single listed name ("Russia"): nothing to discover
             evidence = None
             if " " not in match.group():
+                if _lone_function_word(match.group(), start, covered_spans):
+                    continue  # "The", "He", "Although": never a name, whatever is around it
                 evidence = person_evidence(text, start, end)
                 if not evidence:
                     continue  # a lone capitalised word needs a cue ("said", "Mr.") to be a name
@@ -615,6 +632,27 @@ def discover_names(
                 )
             )
     return trim_words_before_names(found, sentence_starts, lowercase_words)
+
+
+def _lone_function_word(run: str, start: int, covered: _Covered) -> bool:
+    """True for a run of one function word ("The", "He") that the lists leave open.
+
+    `analyse_run` drops such a run whatever its evidence: the word is common in any
+    position, and only a covered word would stop it from being stripped.  Knowing that
+    saves looking for evidence around the commonest runs of a page.
+    """
+    if normalise_word(run) not in FUNCTION_WORDS:
+        return False  # most runs: a quick look-up says no
+    parts = _run_parts(run)
+    if len(parts) != 1:
+        return False
+    part = parts[0]
+    return (
+        part.norm in FUNCTION_WORDS
+        and not part.is_connector
+        and not part.is_title
+        and covered.span_over(start + part.offset, start + part.end_offset) is None
+    )
 
 
 def trim_words_before_names(
@@ -659,6 +697,8 @@ def is_title_case(block: str) -> bool:
     >>> is_title_case("Iran and Russia cooperate amid suspicion")
     False
     """
+    if _PROSE_WORD.search(block):
+        return False  # most blocks: a long word in lower case, found without splitting
     rough = block.split()
     if len(rough) < 4 or sum(map(str.islower, [w[0] for w in rough])) * 2 > len(rough):
         return False  # half the words in lower case: ordinary prose
@@ -669,6 +709,10 @@ def is_title_case(block: str) -> bool:
     )
 
 
+# A lower-case word of five letters or more, as `_LETTER_WORD` would read it: no linking
+# word is that long, so one such word makes a block prose.  (It opens with its first
+# letter and checks the character before it afterwards, so the search skips to letters.)
+_PROSE_WORD = re.compile(r"[a-z](?<![\w’'-].)[a-z]{4,}(?![\w’'-])")
 # Title Case leaves only short linking words in lower case ("to", "of", "and").
 _TITLE_CASE_SMALL_WORDS = frozenset(
     "a an the and or nor but to of in on at by for as from with into vs".split()
