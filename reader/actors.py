@@ -469,9 +469,6 @@ def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[
     return candidates
 
 
-_HYPHEN = re.compile("-")
-
-
 def _in_compound(text: str, start: int, end: int) -> bool:
     """A mention glued by a hyphen to another word: "Iran-backed", "anti-Putin", "Soviet- and"."""
     # each test looks for the hyphen first: most mentions have none beside them
@@ -634,9 +631,6 @@ def _assemble(
         count += block.kind == "paragraph"
     sentence_starts = [s for s, _ in sentences] + [len(text) + 1]
     block = sentence = -1  # the last block and sentence starting at or before a mention
-    # hyphens are rare beside a mention: only one there calls for the compound test
-    hyphens = [m.start() for m in _HYPHEN.finditer(text)] + [len(text) + 1]
-    hyphen = 0  # the first hyphen at or after the character before a mention
     # a listed person named with a title: the list gives the actor, discovery the role
     chosen = list(chosen)
     for (start, end), role in roles_by_span.items():
@@ -653,9 +647,6 @@ def _assemble(
             sentence += 1
         paragraph = paragraph_numbers[block] if block >= 0 and start < blocks[block].end else None
         surface = text[start:end]
-        while hyphens[hyphen] < start - 1:
-            hyphen += 1
-        in_compound = hyphens[hyphen] <= end and _in_compound(text, start, end)
         mentions.append(
             Mention(
                 name,
@@ -666,7 +657,7 @@ def _assemble(
                 paragraph,
                 sentence if sentence >= 0 else None,
                 role,
-                in_compound,
+                _in_compound(text, start, end),
             )
         )
         forms = aliases.get(name)
