@@ -286,9 +286,8 @@ def _word_before(text: str, end: int) -> str:
 
 
 # At every line end: the next line's first word if it starts in lower case, with the
-# hyphen that follows it if any ("" otherwise); in the reversed text, the word before.
+# hyphen that follows it if any ("" otherwise).
 _LOWER_WORD_AFTER_LINE_END = re.compile(r"\n([a-z][^\W_]*+-?)?")
-_WORD_BEFORE_LINE_END_REVERSED = re.compile(r"\n([^\W_]*+)")
 
 
 def ends_with_line_hyphen(line: str) -> bool:
@@ -343,6 +342,21 @@ def join_lines(
 _PARAGRAPH_MARK = "\x00"
 
 
+def _rows_of(paragraphs: list[list[str]]) -> list[str]:
+    """The rows of the page text `join_paragraphs` makes of these lines, as
+    ``text.split("\\n")`` gives them, but made of the line strings themselves: a
+    list of references, where splitting would copy every line into a new string.
+
+    >>> _rows_of([["a", "b"], [], ["c"]])
+    ['a', 'b', '\\x00', '', '\\x00', 'c']
+    """
+    rows: list[str] = []
+    for lines in paragraphs:
+        rows += lines or [""]  # "\n".join([]) is one empty row
+        rows.append(_PARAGRAPH_MARK)
+    return rows[:-1] or [""]
+
+
 def join_paragraphs(
     paragraphs: list[list[str]], evidence: WordEvidence, join_lost_hyphens: bool = True
 ) -> tuple[list[str], list[tuple[int, Seam]]]:
@@ -388,10 +402,9 @@ def join_paragraphs(
         seams.append((paragraph, seam))
 
     if join_lost_hyphens:
-        # The first word of every line and, read in the reversed text, the last word
-        # of the line before: two regex passes that start at "\n", which is fast.
+        # The first word of every line: a regex pass that starts at "\n", which is fast.
         starts = _LOWER_WORD_AFTER_LINE_END.findall(text)
-        ends_reversed = _WORD_BEFORE_LINE_END_REVERSED.findall(text[::-1])[::-1]
+        rows = _rows_of(stripped)  # the lines before them, to be read only where it matters
         # Only a line that starts with a word the page writes once may start with the
         # second half of a word; the rows to look at are picked out in C.
         count_of = evidence.counts.get
@@ -399,10 +412,10 @@ def join_paragraphs(
         written_once.discard("")  # a line that starts with no lower-case word
         row_starts: list[int] = []
         for row in itertools.compress(itertools.count(1), map(written_once.__contains__, starts)):
-            right, left_reversed = starts[row - 1], ends_reversed[row - 1]
-            if not left_reversed or right[-1] == "-":
-                continue  # no word before the line end, or a word cut at its own end
-            left = left_reversed[::-1]
+            right, before = starts[row - 1], rows[row - 1]
+            left = _word_before(before, len(before)) if right[-1] != "-" else ""
+            if not left:
+                continue  # a word cut at its own end, or no word before the line end
             why = lost_hyphen_join(left, right, evidence)
             if why:
                 if not row_starts:

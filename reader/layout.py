@@ -32,6 +32,7 @@ out unchanged, so cleaning the cleaner's own output changes nothing.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import string
 from collections.abc import Callable, Iterator
@@ -128,32 +129,112 @@ class CleanResult:
         return pd.DataFrame([asdict(d) for d in self.decisions], columns=columns)
 
 
-@dataclass(slots=True)
-class Line:
-    number: int  # 1-based, in the raw page
-    text: str  # without the line end and trailing spaces
-    indented: bool  # set apart by a leading space
-    drop_capital: bool = False  # starts with a drop capital: an article's opening
+# The kind of a line, told by its first character: blank, set apart by a leading space, text.
+_KIND_BY_FIRST_CHARACTER = {"": "b", " ": "i"}
+_FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
 
 
-def lines_of(text: str) -> list[Line]:
-    """The page's lines, without trailing spaces; ``indented`` when one leading space or more.
+def _kind_of(text: str) -> str:
+    """ "b" for a blank line, "i" for one set apart by a leading space, "t" for other text."""
+    return _KIND_BY_FIRST_CHARACTER.get(text[:1], "t")
 
-    >>> [(line.text, line.indented) for line in lines_of("Body\\n  A caption  \\n ")]
-    [('Body', False), ('  A caption', True), ('', False)]
+
+def _kinds_of(texts: list[str]) -> str:
+    """`_kind_of` each line, as one string; worked out in C (no Python call a line).
+
+    >>> _kinds_of(["Body", "", " A caption", "more"])
+    'tbit'
     """
-    rows = text.split("\n")
-    return [
-        Line(number, stripped, raw[:1] == " " and stripped != "")
-        for number, raw, stripped in zip(itertools.count(1), rows, map(str.rstrip, rows))
-    ]
+    firsts = map(_FIRST_CHARACTER, texts)
+    return "".join(map(_KIND_BY_FIRST_CHARACTER.get, firsts, itertools.repeat("t")))
+
+
+@dataclass(slots=True)
+class _PageLines:
+    """The page's lines as parallel lists: a string and a number a line, no object a line.
+
+    Most lines of a page are plain body lines that need no decision.  As strings
+    they are made and handed on by C-level passes (``map``, slices), and
+    ``kinds``, one letter a line, lets a regular expression (or ``in``,
+    ``str.count``) pick out the lines that need a decision, so that Python code
+    looks only at those.  A line is set apart (indented) exactly when its text
+    starts with a space; lines keep no trailing spaces.
+
+    >>> page = _PageLines.of("Body\\n  A caption  \\n ")
+    >>> page.texts, page.numbers, page.kinds
+    (['Body', '  A caption', ''], [1, 2, 3], 'tib')
+    >>> page.opens_with_drop_capital(0)
+    False
+    """
+
+    texts: list[str]  # without the line end and trailing spaces
+    numbers: list[int]  # 1-based, in the raw page
+    kinds: str  # a letter a line (`_kind_of`)
+    drop_capitals: set[int] = field(default_factory=set)  # numbers of lines a drop capital opens
+
+    @classmethod
+    def of(cls, text: str) -> _PageLines:
+        """The lines of a page's text, without their trailing spaces."""
+        texts = list(map(str.rstrip, text.split("\n")))
+        return cls(texts, list(range(1, len(texts) + 1)), _kinds_of(texts))
+
+    def opens_with_drop_capital(self, index: int) -> bool:
+        """Was a drop capital joined to the start of this body line (an article's opening)?"""
+        return self.kinds[index] != "i" and self.numbers[index] in self.drop_capitals
+
+    def body_texts(self) -> list[str]:
+        """The texts of the body lines: neither blank nor set apart."""
+        return list(itertools.compress(self.texts, map("t".__eq__, self.kinds)))
+
+
+class _PageEditor:
+    """Makes a changed copy of a page from its start to its end: the lines kept as
+    they are go over as slices, so only the lines that change cost Python code.
+
+    >>> editor = _PageEditor(_PageLines.of("a\\nb\\nc\\nd"))
+    >>> editor.keep(1); editor.add(" b c", 2); editor.skip(3)
+    >>> page = editor.done()
+    >>> page.texts, page.numbers, page.kinds
+    (['a', ' b c', 'd'], [1, 2, 4], 'tit')
+    """
+
+    def __init__(self, page: _PageLines) -> None:
+        self.page = page
+        self.cursor = 0  # the lines of page before it are done
+        self.texts: list[str] = []
+        self.numbers: list[int] = []
+        self.kinds: list[str] = []
+        self.drop_capitals = page.drop_capitals
+
+    def keep(self, end: int) -> None:
+        """Keep the lines from the cursor up to ``end`` as they are."""
+        page, start = self.page, self.cursor
+        self.texts += page.texts[start:end]
+        self.numbers += page.numbers[start:end]
+        self.kinds.append(page.kinds[start:end])
+        self.cursor = end
+
+    def skip(self, end: int) -> None:
+        """Leave out the lines from the cursor up to ``end``."""
+        self.cursor = end
+
+    def add(self, text: str, number: int) -> None:
+        """Add a new line (at the cursor)."""
+        self.texts.append(text)
+        self.numbers.append(number)
+        self.kinds.append(_kind_of(text))
+
+    def done(self) -> _PageLines:
+        """The changed page: the lines after the cursor are kept."""
+        self.keep(len(self.page.texts))
+        return _PageLines(self.texts, self.numbers, "".join(self.kinds), self.drop_capitals)
 
 
 @dataclass
 class _Article:
     headline: str | None = None
     byline: str | None = None
-    paragraphs: list[list[Line]] = field(default_factory=list)
+    paragraphs: list[list[int]] = field(default_factory=list)  # indices into the page's lines
     captions: list[str] = field(default_factory=list)
 
 
@@ -196,10 +277,13 @@ def looks_clean(text: str) -> bool:
     return len(blocks) < 3 or finished >= 0.5 * len(blocks)
 
 
-def column_width(lines: list[Line]) -> int:
-    """The page's usual line length: the upper quartile of body line lengths."""
+def column_width(body: list[str]) -> int:
+    """The page's usual line length: the upper quartile of the body lines' lengths (80 if none).
+
+    >>> column_width(["a full line of the column", "short", "another full line here"])
+    25
+    """
     # Lines keep no trailing spaces, so a line with text has some after strip() too.
-    body = [line.text for line in lines if line.text and not line.indented]
     lengths = sorted(map(len, map(str.strip, body)))
     if not lengths:
         return 80
@@ -229,17 +313,19 @@ def _clean_page(
     if looks_clean(text):
         return CleanResult(_clean_text_document(text.strip("\n"), source), [])
     decisions: list[Decision] = []
-    lines = lines_of(text)
+    page = _PageLines.of(text)
     if _has_drop_capital_line(text):
-        lines = _attach_drop_capitals(lines, decisions)
-    width = column_width(lines)
+        page = _attach_drop_capitals(page, decisions)
+    width = column_width(page.body_texts())
     if find_captions:
-        lines = _set_apart_display_blocks(lines, width, decisions)
-        lines = _join_wrapped_display_lines(lines)
-    articles = _group_into_articles(lines, width, decisions, find_captions)
+        page = _set_apart_display_blocks(page, width, decisions)
+        page = _join_wrapped_display_lines(page)
+    articles = _group_into_articles(page, width, decisions, find_captions)
     evidence = WordEvidence.from_text(text)
     all_paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
-    joined = iter(_join_all_paragraphs(all_paragraphs, evidence, decisions, join_lost_hyphens))
+    joined = iter(
+        _join_all_paragraphs(page, all_paragraphs, evidence, decisions, join_lost_hyphens)
+    )
     parts: list[tuple[str, str, int]] = []  # (kind, text, article), in reading order
     for index, article in enumerate(articles):
         if article.headline:
@@ -325,41 +411,47 @@ def _is_title(text: str) -> bool:
     return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
 
 
-def _attach_drop_capitals(lines: list[Line], decisions: list[Decision]) -> list[Line]:
+def _attach_drop_capitals(page: _PageLines, decisions: list[Decision]) -> _PageLines:
     """Join a drop capital ("I" alone on a line) to the start of its word or sentence.
 
     The capital joins the next line's first word ("I" + "raqi") unless that line
     starts a new word of its own after a space (" A " + " Bloomberg poll").
+
+    >>> page = _attach_drop_capitals(_PageLines.of(" I \\n\\nraqi Vice-President\\nsaid"), [])
+    >>> page.texts, page.numbers, page.opens_with_drop_capital(0)
+    (['Iraqi Vice-President', 'said'], [3, 4], True)
     """
-    capitals = [i for i, line in enumerate(lines) if len(line.text) < 6 and line.text.strip()]
-    capitals = [i for i in capitals if DROP_CAPITAL.match(lines[i].text)]
-    result: list[Line] = []
-    cursor = 0
+    texts, numbers = page.texts, page.numbers
+    # Only a short line may be a drop capital; those are picked out in C.
+    short = itertools.compress(itertools.count(), map((6).__gt__, map(len, texts)))
+    capitals = [i for i in short if DROP_CAPITAL.match(texts[i])]
+    edited = _PageEditor(page)
+    edited.drop_capitals = set(page.drop_capitals)
     for index in capitals:
-        if index < cursor:
+        if index < edited.cursor:
             continue
         following = index + 1
-        while following < len(lines) and not lines[following].text.strip():
+        while following < len(texts) and not texts[following].strip():
             following += 1
-        if following >= len(lines) or following - index > 3:
+        if following >= len(texts) or following - index > 3:
             continue
-        letter, rest = lines[index].text.strip(), lines[following].text
+        letter, rest = texts[index].strip(), texts[following]
         separate_word = _drop_capital_is_a_word(letter, rest)
         joined = f"{letter} {rest.lstrip()}" if separate_word else letter + rest.lstrip()
         decisions.append(
             Decision(
                 "drop-capital",
-                lines[index].number,
+                numbers[index],
                 f"{letter} | {rest.strip()[:20]}",
                 joined[:24],
                 "a word of its own after a space" if separate_word else "joined to its word",
             )
         )
-        result.extend(lines[cursor:index])
-        result.append(Line(lines[following].number, joined, False, drop_capital=True))
-        cursor = following + 1
-    result.extend(lines[cursor:])
-    return result
+        edited.keep(index)
+        edited.add(joined, numbers[following])
+        edited.skip(following + 1)
+        edited.drop_capitals.add(numbers[following])
+    return edited.done()
 
 
 def _drop_capital_is_a_word(letter: str, rest: str) -> bool:
@@ -384,8 +476,8 @@ def _drop_capital_is_a_word(letter: str, rest: str) -> bool:
 
 
 def _set_apart_display_blocks(
-    lines: list[Line], width: int, decisions: list[Decision]
-) -> list[Line]:
+    page: _PageLines, width: int, decisions: list[Decision]
+) -> _PageLines:
     """Mark short blocks that are captions or headlines although OCR lost their indent.
 
     OCR gives a caption or a headline as a few lines of their own between blank
@@ -393,111 +485,114 @@ def _set_apart_display_blocks(
     of a few title-case words with no closing full stop, after a finished
     sentence and before a new one, is a headline.  Either becomes one display line.
 
-    >>> lines = [Line(1, "ends here.", False), Line(2, "", False), Line(3, "Mike Huckabee Is", False),
-    ...          Line(4, "Running For", False), Line(5, "", False), Line(6, "The former", False)]
-    >>> [line.text for line in _set_apart_display_blocks(lines, 30, [])]
+    >>> page = _PageLines.of("ends here.\\n\\nMike Huckabee Is\\nRunning For\\n\\nThe former")
+    >>> _set_apart_display_blocks(page, 30, []).texts
     ['ends here.', '', ' Mike Huckabee Is Running For', '', 'The former']
     """
-    # Blocks lie between blank or indented lines; only short ones need a look.
-    breaks = [i for i, line in enumerate(lines) if not line.text or line.indented]
-    result: list[Line] = []
-    cursor = 0
-    for start, end in zip([-1, *breaks], [*breaks, len(lines)]):
-        start += 1
-        blank_before = start == 0 or not lines[start - 1].text
-        blank_after = end == len(lines) or not lines[end].text
-        if not (1 <= end - start <= 4 and blank_before and blank_after):
-            continue
-        result.extend(lines[cursor:start])
-        cursor = start
-        previous = next((ln.text for ln in reversed(result) if ln.text and not ln.indented), None)
-        kind = _display_block_kind(lines, start, end, width, previous)
+    texts, numbers = page.texts, page.numbers
+    edited = _PageEditor(page)
+    for block in _SHORT_BLOCK.finditer(page.kinds):
+        start, end = block.span()
+        edited.keep(start)
+        previous = next((t for t in reversed(edited.texts) if t and t[0] != " "), None)
+        kind = _display_block_kind(page, start, end, width, previous)
         if kind:
-            text = " ".join(line.text.strip() for line in lines[start:end])
+            text = " ".join(line.strip() for line in texts[start:end])
             why = "a short block of its own"
-            decisions.append(Decision(kind, lines[start].number, text[:40], "set apart", why))
-            result.append(Line(lines[start].number, " " + text, True))
-            cursor = end
-    result.extend(lines[cursor:])
-    return result
+            decisions.append(Decision(kind, numbers[start], text[:40], "set apart", why))
+            edited.add(" " + text, numbers[start])
+            edited.skip(end)
+    return edited.done()
 
 
-def _join_wrapped_display_lines(lines: list[Line]) -> list[Line]:
+# In a page's kinds: a block of one to four text lines with blank lines (or the
+# page's start or end) around it.
+_SHORT_BLOCK = re.compile(r"(?<![ti])t{1,4}(?![ti])")
+
+
+def _join_wrapped_display_lines(page: _PageLines) -> _PageLines:
     """Join a caption or headline set on two display lines back into one.
 
     The second line continues the first when it starts in lower case, or when
     the first ends on a small word ("travel to" / "Indiana in wake of ...").
 
-    >>> lines = [Line(1, " Tough talk. Greene speaks to supporters", True),
-    ...          Line(2, " in Washington, on Sunday. (Reuters)", True)]
-    >>> [line.text for line in _join_wrapped_display_lines(lines)]
+    >>> page = _PageLines.of(" Tough talk. Greene speaks to supporters\\n in Washington, on Sunday. (Reuters)")
+    >>> _join_wrapped_display_lines(page).texts
     [' Tough talk. Greene speaks to supporters in Washington, on Sunday. (Reuters)']
     """
-    indented = [index for index, line in enumerate(lines) if line.indented]
-    if not any(b - a == 1 for a, b in zip(indented, indented[1:])):
-        return lines  # no two display lines in a row: nothing to join
-    result: list[Line] = []
-    for line in lines:
-        previous = result[-1] if result else None
-        if previous is not None and previous.indented and line.indented and line.text.strip():
-            first, second = previous.text.rstrip(), line.text.strip()
+    if "ii" not in page.kinds:
+        return page  # no two display lines in a row: nothing to join
+    texts, numbers = page.texts, page.numbers
+    edited = _PageEditor(page)
+    for run in _DISPLAY_RUN.finditer(page.kinds):
+        start, end = run.span()
+        edited.keep(start + 1)  # the run's first line
+        for text, number in zip(texts[start + 1 : end], numbers[start + 1 : end]):
+            first, second = edited.texts[-1].rstrip(), text.strip()
             last_word = first.rsplit(None, 1)[-1] if first.strip() else ""
             continues = second[:1].islower() or (last_word.islower() and len(last_word) <= 4)
             if continues and not CAPTION_CREDIT.search(first) and len(second) > 1:
-                result[-1] = Line(previous.number, f"{first} {second}", True)
-                continue
-        result.append(line)
-    return result
+                edited.texts[-1] = f"{first} {second}"  # still set apart: first starts with " "
+            else:
+                edited.add(text, number)
+        edited.skip(end)
+    return edited.done()
+
+
+# In a page's kinds: two display lines or more in a row.
+_DISPLAY_RUN = re.compile("i{2,}")
 
 
 def _display_block_kind(
-    lines: list[Line], start: int, end: int, width: int, previous: str | None
+    page: _PageLines, start: int, end: int, width: int, previous: str | None
 ) -> str | None:
-    """ "caption-block", "headline-block" or None for the block lines[start:end].
+    """ "caption-block", "headline-block" or None for the block of lines start to end.
 
     ``previous`` is the body line before the block (None at the page's top).
     """
-    text = " ".join(line.text.strip() for line in lines[start:end])
+    block = page.texts[start:end]
+    text = " ".join(line.strip() for line in block)
     if CAPTION_CREDIT.search(text) and len(text) < 250:
         return "caption-block"
-    words = text.split()
-    long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
-    if not (2 <= len(words) <= 16) or not long_words or BYLINE.match(text):
-        return None
-    if any(CLAUSE_END.search(line.text.rstrip()) for line in lines[start:end]):
-        return None
-    if sum(word[0].isupper() for word in long_words) < 0.75 * len(long_words):
-        return None
-    if not words[-1].strip("“”‘’\"'()?!")[:1].isupper():
-        return None  # a title ends on a capitalised word, not on "of" before a column break
-    if 0.8 * width <= len(lines[start].text.strip()) <= 1.2 * width:
+    # Where the block stands is quick to test and rules most blocks out: those first.
+    if 0.8 * width <= len(block[0].strip()) <= 1.2 * width:
         return None  # a full column line: body text cut by a column break
-    following = next((line for line in lines[end:] if line.text), None)
     if previous is not None and not ends_sentence(previous.rstrip()):
         return None
+    following = next((i for i in range(end, len(page.texts)) if page.texts[i]), None)
     if following is None:
         return None
     opens_page = previous is None  # a title at the page's top (its drop capital may be lost)
     if not (
         opens_page
-        or following.drop_capital
-        or following.indented
-        or OPENS_SENTENCE.match(following.text.lstrip())
+        or page.opens_with_drop_capital(following)
+        or page.kinds[following] == "i"
+        or OPENS_SENTENCE.match(page.texts[following].lstrip())
     ):
         return None
+    words = text.split()
+    long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
+    if not (2 <= len(words) <= 16) or not long_words or BYLINE.match(text):
+        return None
+    if any(CLAUSE_END.search(line.rstrip()) for line in block):
+        return None
+    if sum(word[0].isupper() for word in long_words) < 0.75 * len(long_words):
+        return None
+    if not words[-1].strip("“”‘’\"'()?!")[:1].isupper():
+        return None  # a title ends on a capitalised word, not on "of" before a column break
     return "headline-block"
 
 
-def _is_display(line: Line, width: int, narrow_columns: bool) -> bool:
+def _is_display(text: str, width: int, narrow_columns: bool) -> bool:
     """A line set apart from the columns: indented by a space, or far wider than a column.
 
     Width only counts on a page that clearly has narrow columns (``narrow_columns``
     is False for short or wide text, where a long line is just a long line).
     """
-    stripped = line.text.strip()
+    stripped = text.strip()
     if not stripped:
         return False
-    return line.indented or (narrow_columns and len(stripped) > 2 * width)
+    return text[0] == " " or (narrow_columns and len(stripped) > 2 * width)
 
 
 def _has_caption_shape(text: str) -> bool:
@@ -519,7 +614,7 @@ def _looks_like_caption(text: str) -> bool:
     return _has_caption_shape(text) or len(text) > 130
 
 
-def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Gap) -> bool:
+def _paragraph_ends(before: str, following: str | None, width: int, gap: _Gap) -> bool:
     """Does a paragraph end between these two body lines?
 
     With a blank line between: yes if the sentence is finished (or a short
@@ -528,13 +623,12 @@ def _paragraph_ends(previous: Line, following: Line | None, width: int, gap: _Ga
     (a column break that fell after a full stop inside a quotation).  Without a blank
     line: only a finished sentence on a clearly short line, then a new one.
     """
-    before = previous.text
     fill = len(before.strip()) / width if width >= 20 else 0.5
     if not gap.blank and fill >= 0.6:
         return False  # the common case, decided cheaply: a full line inside a paragraph
     if ends_with_line_hyphen(before) or ends_with_abbreviation(before):
         return False
-    after = following.text.lstrip() if following is not None else ""
+    after = following.lstrip() if following is not None else ""
     if after[:1].islower():
         return False
     if ends_sentence(before):
@@ -567,13 +661,12 @@ def ends_with_abbreviation(line: str) -> bool:
     return last.rstrip(".") in TITLE_ABBREVIATIONS
 
 
-def quote_is_open(lines: list[Line]) -> bool:
-    """Is a quotation opened in these lines and not yet closed?
+def quote_is_open(text: str) -> bool:
+    """Is a quotation opened in this text (a paragraph's lines so far) and not yet closed?
 
-    >>> quote_is_open([Line(1, "“The real issue is governance.", False)])
-    True
+    >>> quote_is_open("“The real issue is governance."), quote_is_open("“No,” he said.")
+    (True, False)
     """
-    text = " ".join([line.text for line in lines])
     # Straight " and ' double as inch and foot marks (6'3"), so only paired marks count.
     # Sources mix marks (“…" is common), so a straight " counts as a closing mark.
     return text.count("“") > text.count("”") + text.count('"') or text.count("''") % 2 == 1
@@ -581,23 +674,26 @@ def quote_is_open(lines: list[Line]) -> bool:
 
 @dataclass(slots=True)
 class _Gap:
-    """What lies between two body lines: a blank line or not, and the paragraph before."""
+    """What lies between two body lines: a blank line or not, and the paragraph before
+    (the indices of its lines in ``texts``)."""
 
     blank: bool
-    paragraph: list[Line]
+    paragraph: list[int]
+    texts: list[str]
 
     @property
     def quote_open(self) -> bool:
         """A blank line inside an open quotation (worked out only when it matters)."""
-        return self.blank and quote_is_open(self.paragraph)
+        return self.blank and quote_is_open(" ".join(map(self.texts.__getitem__, self.paragraph)))
 
 
 def _group_into_articles(
-    lines: list[Line], width: int, decisions: list[Decision], find_captions: bool
+    page: _PageLines, width: int, decisions: list[Decision], find_captions: bool
 ) -> list[_Article]:
+    texts, numbers = page.texts, page.numbers
     articles = [_Article()]
-    paragraph: list[Line] = []
-    pending_display: list[Line] = []
+    paragraph: list[int] = []  # indices into texts
+    pending_display: list[int] = []
     blank_since_body = False
 
     def finish_paragraph() -> None:
@@ -606,35 +702,35 @@ def _group_into_articles(
             articles[-1].paragraphs.append(paragraph)
             paragraph = []
 
-    def resolve_display(next_line: Line | None) -> None:
+    def resolve_display(next_index: int | None) -> None:
         """Decide what the display lines seen since the last body line are."""
         nonlocal pending_display
         if not pending_display:
             return
-        last_body = paragraph[-1] if paragraph else None
-        after_drop_capital = next_line is not None and next_line.drop_capital
-        opens_article = next_line is not None and (
+        last_body = texts[paragraph[-1]] if paragraph else None
+        after_drop_capital = next_index is not None and page.opens_with_drop_capital(next_index)
+        opens_article = next_index is not None and (
             last_body is None
             or after_drop_capital
             or (
-                ends_sentence(last_body.text.rstrip())
-                and OPENS_SENTENCE.match(next_line.text.lstrip()) is not None
+                ends_sentence(last_body.rstrip())
+                and OPENS_SENTENCE.match(texts[next_index].lstrip()) is not None
             )
         )
         headline = pending_display[-1] if opens_article else None
         if headline is not None:
-            text = headline.text.strip()
+            text = texts[headline].strip()
             # Before a drop capital only a photo credit makes it a caption.
             if CAPTION_CREDIT.search(text) if after_drop_capital else _looks_like_caption(text):
                 headline = None
-        captions = [line for line in pending_display if line is not headline]
-        for line in captions:
-            articles[-1].captions.append(line.text.strip())
+        captions = [index for index in pending_display if index != headline]
+        for index in captions:
+            articles[-1].captions.append(texts[index].strip())
             decisions.append(
                 Decision(
                     "caption",
-                    line.number,
-                    line.text.strip()[:40],
+                    numbers[index],
+                    texts[index].strip()[:40],
                     "caption",
                     "set apart from the column",
                 )
@@ -643,50 +739,50 @@ def _group_into_articles(
             finish_paragraph()
             if articles[-1].paragraphs or articles[-1].headline:
                 articles.append(_Article())
-            articles[-1].headline = headline.text.strip()
+            articles[-1].headline = texts[headline].strip()
             decisions.append(
                 Decision(
                     "headline",
-                    headline.number,
-                    headline.text.strip()[:40],
+                    numbers[headline],
+                    texts[headline].strip()[:40],
                     "headline",
                     "set apart, opens an article",
                 )
             )
         pending_display = []
 
-    previous_body: Line | None = None
-    body_lines = sum(1 for line in lines if line.text and not line.indented)
+    previous_body: int | None = None
+    body_lines = page.kinds.count("t")
     narrow_columns = body_lines >= 15 and 20 <= width <= 60
     full_line = 0.6 * width if width >= 20 else float("inf")
     too_wide = 2 * width if narrow_columns else float("inf")
     # True right after a full body line was added to a paragraph (nothing since):
     # then a plain line that follows is the paragraph's next line, without more ado.
     goes_on = False
-    for line in lines:
-        if not line.text:
+    for index, text in enumerate(texts):
+        if not text:
             blank_since_body = True
             goes_on = False
             continue
-        if goes_on and not line.indented and len(line.text) <= too_wide:
-            paragraph.append(line)
-            previous_body = line
-            goes_on = len(line.text) >= full_line
+        if goes_on and text[0] != " " and len(text) <= too_wide:
+            paragraph.append(index)
+            previous_body = index
+            goes_on = len(text) >= full_line
             continue
         goes_on = False
-        if find_captions and _is_display(line, width, narrow_columns):
-            pending_display.append(line)
+        if find_captions and _is_display(text, width, narrow_columns):
+            pending_display.append(index)
             continue
         if pending_display:
-            resolve_display(line)
+            resolve_display(index)
         if paragraph and previous_body is not None:
-            gap = _Gap(blank_since_body, paragraph)
-            if _paragraph_ends(previous_body, line, width, gap):
+            gap = _Gap(blank_since_body, paragraph, texts)
+            if _paragraph_ends(texts[previous_body], text, width, gap):
                 decisions.append(
                     Decision(
                         "paragraph-break",
-                        line.number,
-                        previous_body.text.strip()[-20:],
+                        numbers[index],
+                        texts[previous_body].strip()[-20:],
                         "¶",
                         "a finished sentence, then a new one",
                     )
@@ -696,8 +792,8 @@ def _group_into_articles(
                 decisions.append(
                     Decision(
                         "column-break",
-                        line.number,
-                        previous_body.text.strip()[-20:],
+                        numbers[index],
+                        texts[previous_body].strip()[-20:],
                         "joined",
                         "the sentence goes on after the blank",
                     )
@@ -707,24 +803,24 @@ def _group_into_articles(
             not paragraph
             and not article.paragraphs
             and article.byline is None
-            and BYLINE.match(line.text.strip())
+            and BYLINE.match(text.strip())
         ):
-            article.byline = line.text.strip()
+            article.byline = text.strip()
             decisions.append(
                 Decision(
                     "byline",
-                    line.number,
-                    line.text.strip(),
+                    numbers[index],
+                    text.strip(),
                     "byline",
                     "'By' and names at an article start",
                 )
             )
             blank_since_body = False
             continue
-        paragraph.append(line)
-        previous_body = line
+        paragraph.append(index)
+        previous_body = index
         blank_since_body = False
-        goes_on = len(line.text) >= full_line
+        goes_on = len(text) >= full_line
     if pending_display:
         resolve_display(None)
     finish_paragraph()
@@ -732,21 +828,25 @@ def _group_into_articles(
 
 
 def _join_all_paragraphs(
-    paragraphs: list[list[Line]],
+    page: _PageLines,
+    paragraphs: list[list[int]],
     evidence: WordEvidence,
     decisions: list[Decision],
     join_lost_hyphens: bool,
 ) -> list[str]:
-    """Join each paragraph's lines (`reader.joining`), record the seams, tidy the spaces."""
-    texts, seams = join_paragraphs(
-        [[line.text for line in paragraph] for paragraph in paragraphs], evidence, join_lost_hyphens
-    )
+    """Join each paragraph's lines (`reader.joining`), record the seams, tidy the spaces.
+
+    A paragraph is the list of its lines' indices in ``page``.
+    """
+    texts, numbers = page.texts, page.numbers
+    texts_of = [list(map(texts.__getitem__, paragraph)) for paragraph in paragraphs]
+    joined, seams = join_paragraphs(texts_of, evidence, join_lost_hyphens)
     for index, seam in seams:
-        number = paragraphs[index][seam.line].number
+        number = numbers[paragraphs[index][seam.line]]
         decisions.append(Decision(seam.action, number, seam.before, seam.after, seam.evidence))
     return [
-        _tidy_paragraph(text, paragraph[0].number, decisions)
-        for text, paragraph in zip(texts, paragraphs)
+        _tidy_paragraph(text, numbers[paragraph[0]], decisions)
+        for text, paragraph in zip(joined, paragraphs)
     ]
 
 
