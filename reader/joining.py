@@ -343,16 +343,15 @@ _PARAGRAPH_MARK = "\x00"
 
 
 def _rows_of(paragraphs: list[list[str]]) -> list[str]:
-    """The rows of the page text `join_paragraphs` makes of these lines, as
-    ``text.split("\\n")`` gives them, but made of the line strings themselves: a
-    list of references, where splitting would copy every line into a new string.
+    """The rows of the page text that `join_paragraphs` works on: each paragraph's
+    lines, with a row holding only the paragraph mark between two paragraphs.
 
     >>> _rows_of([["a", "b"], [], ["c"]])
     ['a', 'b', '\\x00', '', '\\x00', 'c']
     """
     rows: list[str] = []
     for lines in paragraphs:
-        rows += lines or [""]  # "\n".join([]) is one empty row
+        rows += lines or [""]  # a paragraph with no lines is one empty row
         rows.append(_PARAGRAPH_MARK)
     return rows[:-1] or [""]
 
@@ -372,7 +371,8 @@ def join_paragraphs(
     """
     stripped = [list(filter(None, map(str.strip, lines))) for lines in paragraphs]
     first_rows = list(itertools.accumulate((len(lines) + 1 for lines in stripped), initial=0))
-    text = f"\n{_PARAGRAPH_MARK}\n".join("\n".join(lines) for lines in stripped)
+    rows = _rows_of(stripped)
+    text = "\n".join(rows)
 
     def where(row: int) -> tuple[int, int]:
         """(paragraph, line in it) of a row of the page text."""
@@ -404,7 +404,6 @@ def join_paragraphs(
     if join_lost_hyphens:
         # The first word of every line: a regex pass that starts at "\n", which is fast.
         starts = _LOWER_WORD_AFTER_LINE_END.findall(text)
-        rows = _rows_of(stripped)  # the lines before them, to be read only where it matters
         # Only a line that starts with a word the page writes once may start with the
         # second half of a word; the rows to look at are picked out in C.
         count_of = evidence.counts.get
@@ -412,14 +411,14 @@ def join_paragraphs(
         written_once.discard("")  # a line that starts with no lower-case word
         row_starts: list[int] = []
         for row in itertools.compress(itertools.count(1), map(written_once.__contains__, starts)):
-            right, before = starts[row - 1], rows[row - 1]
+            right, before = starts[row - 1], rows[row - 1]  # the line before the line end
             left = _word_before(before, len(before)) if right[-1] != "-" else ""
             if not left:
                 continue  # a word cut at its own end, or no word before the line end
             why = lost_hyphen_join(left, right, evidence)
             if why:
                 if not row_starts:
-                    lengths = map((1).__add__, map(len, text.split("\n")))
+                    lengths = map((1).__add__, map(len, rows))
                     row_starts = list(itertools.accumulate(lengths, initial=0))
                 newline = row_starts[row] - 1
                 edits.append((newline - len(left), newline + 1 + len(right), left + right))
