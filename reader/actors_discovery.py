@@ -129,7 +129,9 @@ _HYPHEN_CAPITAL = re.compile(rf"-[{_UPPER}]")
 _PARTICLE_LENGTHS = sorted({len(p) for p in _HYPHEN_PARTICLES}, reverse=True)
 _RUN_PART = re.compile(rf"{_TOKEN}|\b(?:of|for|on|the)\b|\b{_SPACE_PARTICLE}\b")
 # precompiled once: these run for every capitalised run of a page
-_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+# (it opens with its first letter and checks the character before it afterwards, so
+# that a search over a long text skips to letters; see `_PROSE_WORD`)
+_LOWERCASE_WORD = re.compile(r"[a-z](?<![\w’'-].)[a-z’'-]*")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _APPOSITION_AFTER = re.compile(r",\s+(?:who|a|an|the)\s+(?:\d|[a-z])")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
@@ -235,13 +237,10 @@ def lowercase_vocabulary(text: str) -> frozenset[str]:
     >>> "revolution" in lowercase_vocabulary("The Green Revolution was a revolution.")
     True
     """
-    # The regex cannot match across a space, so each distinct whitespace-free piece is
-    # read once: the same words as one pass over the text, for far fewer regex calls.
-    words: set[str] = set()
-    for piece in set(text.split()):
-        if not piece.isupper():  # all capitals ("NATO", "U.S."): no lower-case word in it
-            words.update(_LOWERCASE_WORD.findall(piece))
-    return frozenset(words)
+    # The regex cannot match across a space, so reading each distinct whitespace-free
+    # piece once (joined by spaces, in one regex pass) finds the same words as reading
+    # the whole text: a page says "the" and "said" many times.
+    return frozenset(_LOWERCASE_WORD.findall(" ".join(set(text.split()))))
 
 
 def is_common_capitalised(word: str, lowercase_words: frozenset[str]) -> bool:
