@@ -421,12 +421,11 @@ def _short_form_candidates(text: str, people: _People) -> list[_Candidate]:
         return []
     matcher = AliasMatcher([GazetteerEntry(form, "person") for form in keys_by_form])
     candidates = []
-    for match in matcher.find(text):
-        keys = keys_by_form.get(match.alias) or keys_by_form.get(match.entry.name, [])
-        if not keys:
-            continue
-        key = keys[0] if len(keys) == 1 else _nearest_before(keys, match.start, people)
-        candidates.append(_Candidate(match.start, match.end, key, "person", 3))
+    for start, end, alias, entry in matcher.find(text):
+        # a capitalised variant ("De Blasio") is not a form itself: its entry names the form
+        keys = keys_by_form.get(alias) or keys_by_form[entry.name]
+        key = keys[0] if len(keys) == 1 else _nearest_before(keys, start, people)
+        candidates.append(_Candidate(start, end, key, "person", 3))
     return candidates
 
 
@@ -434,10 +433,10 @@ def _nearest_before(keys: list[str], start: int, people: _People) -> str:
     """Of several people sharing a surname, the one named in full most recently before."""
     best, best_start = keys[0], -1
     for key in keys:
-        starts = people.full_starts.get(key, [])
-        i = bisect.bisect_right(starts, start) - 1
-        if i >= 0 and starts[i] > best_start:
-            best, best_start = key, starts[i]
+        starts = people.full_starts.get(key, ())
+        i = bisect.bisect_right(starts, start)
+        if i and starts[i - 1] > best_start:
+            best, best_start = key, starts[i - 1]
     return best
 
 

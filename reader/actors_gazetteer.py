@@ -23,6 +23,8 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -151,29 +153,39 @@ def _trie_pattern(words: Iterable[str]) -> str:
     >>> _trie_pattern(["Iran", "Iranian", "Iraq"])
     'Ira(?:n(?:ian)?|q)'
     """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = True
+    return _trie_branches(sorted(set(words)))
 
-    def emit(node: dict) -> str:
-        ends_here = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in node.items() if char != ""]
-        if not branches:
-            return ""
-        if len(branches) == 1:
-            body = branches[0]
-            if ends_here:
-                # one continuation that may be left out: keep it greedy (longest first)
-                return f"(?:{body})?" if len(body) > 1 else f"{body}?"
-            return body
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if ends_here else body
 
-    # a flat chain of single-child nodes is emitted without groups; long chains stay shallow
-    return emit(trie)
+def _trie_branches(words: list[str]) -> str:
+    """The trie regex of sorted, distinct ``words``; an empty word makes the rest optional.
+
+    Words are grouped by their first letter and each group's shared stem is written at
+    once, so a stretch of letters with no choice in it costs one step, not one a letter.
+
+    >>> _trie_branches(["", "ian"]), _trie_branches(["n", "nian", "q"])
+    ('(?:ian)?', '(?:n(?:ian)?|q)')
+    """
+    ends_here = words[:1] == [""]
+    branches = []
+    for _, group in groupby(words[ends_here:], key=itemgetter(0)):
+        group = list(group)
+        if len(group) == 1:  # most groups: the rest of one word
+            branches.append(re.escape(group[0]))
+            continue
+        # sorted, so the first and last words share what all of the group shares
+        stem = os.path.commonprefix((group[0], group[-1]))
+        rests = [word[len(stem) :] for word in group]
+        branches.append(re.escape(stem) + _trie_branches(rests))
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        body = branches[0]
+        if ends_here:
+            # one continuation that may be left out: keep it greedy (longest first)
+            return f"(?:{body})?" if len(body) > 1 else f"{body}?"
+        return body
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends_here else body
 
 
 class AliasMatcher:
@@ -188,11 +200,10 @@ class AliasMatcher:
         self.entry_by_alias: dict[str, GazetteerEntry] = {}
         for entry in entries:
             for form in entry.surface_forms():
-                for variant in (form, form[:1].upper() + form[1:]):
-                    self.entry_by_alias[variant] = entry
-        aliases = sorted(self.entry_by_alias)
-        if aliases:
-            body = _trie_pattern(aliases)
+                self.entry_by_alias[form] = entry
+                self.entry_by_alias[form[:1].upper() + form[1:]] = entry
+        if self.entry_by_alias:
+            body = _trie_pattern(self.entry_by_alias)
             # No look-behind at the start: the regex engine can then skip ahead to the
             # first letters of aliases quickly; `find` checks the left boundary itself.
             self.regex: re.Pattern | None = re.compile(rf"(?:{body})(?!\w|[’'](?!s\b)\w|\.\w)")
