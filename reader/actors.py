@@ -345,7 +345,8 @@ class _People:
 
     def note(self, key: str, start: int, role: str | None, affiliation: Iterable[str] = ()) -> None:
         self.first_start.setdefault(key, start)
-        self.full_starts.setdefault(key, []).append(start)
+        # in text order for `_nearest_before`, though names come longest first
+        bisect.insort(self.full_starts.setdefault(key, []), start)
         if role and role not in self.roles.setdefault(key, []):
             self.roles[key].append(role)
         for state in affiliation:

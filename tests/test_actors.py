@@ -421,6 +421,23 @@ def test_a_particle_keeps_father_and_son_apart():
     assert result.actor_named("Salman").roles == ["King"]
 
 
+def test_a_shared_surname_goes_to_the_person_named_in_full_most_recently():
+    # "Paul D. Ryan" is grouped before "Paul Ryan" (longer names first), although the
+    # text names him as "Paul Ryan" first: his places must still be read in text order.
+    doc = Document.from_text(
+        "Speaker Paul Ryan met voters in Ohio. Representative Tim Ryan said he would not "
+        "vote. On Monday the speaker, Paul D. Ryan, spoke again, and the plan that Ryan "
+        "liked won."
+    )
+    result = find_actors(doc)
+    assert [(m.text, m.actor) for m in result.mentions if m.type == "person"] == [
+        ("Paul Ryan", "Paul D. Ryan"),
+        ("Tim Ryan", "Tim Ryan"),
+        ("Paul D. Ryan", "Paul D. Ryan"),
+        ("Ryan", "Paul D. Ryan"),  # Tim Ryan was named in full before Paul D. Ryan
+    ]
+
+
 # The name-run regex as a person would first write it: a token is a title, initials,
 # a particle-led word or a capitalised word, and the run is tokens joined by spaces,
 # particles or connectors.  `name_runs` is built for speed from other pieces; it must
