@@ -26,7 +26,7 @@ import bisect
 import operator
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -201,7 +201,7 @@ def _run_parts(run: str) -> tuple[_Part, ...]:
     return tuple(parts)
 
 
-def _text_span(parts: list[_Part], run_start: int) -> tuple[int, int]:
+def _text_span(parts: Sequence[_Part], run_start: int) -> tuple[int, int]:
     """Where ``parts`` (of the run starting at ``run_start``) lie in the text."""
     return run_start + parts[0].offset, run_start + parts[-1].end_offset
 
@@ -270,17 +270,18 @@ def _word_before(text: str, start: int) -> str:
     """The word just before ``start`` (read within 40 characters), "" unless a space parts them."""
     if not text[start - 1 : start].isspace():
         return ""
-    words = text[max(0, start - 40) : start].rsplit(None, 1)
+    words = text[start - 40 if start > 40 else 0 : start].rsplit(None, 1)  # max() is slower
     return normalise_word(words[-1].rstrip(",:")) if words else ""
+
+
+# a space (maybe after a comma), then the word up to the next space ("" if none comes)
+_WORD_AFTER = re.compile(r",?\s\s*(\S*)")
 
 
 def _word_after(text: str, end: int) -> str:
     """The word just after ``end`` or after a comma there (read within 40 characters)."""
-    begin = end + 1 if text.startswith(",", end) else end
-    if not text[begin : begin + 1].isspace():
-        return ""
-    words = text[begin : end + 40].split(None, 1)
-    return normalise_word(words[0].strip(',.;:“”"')) if words else ""
+    after = _WORD_AFTER.match(text, end, end + 40)
+    return normalise_word(after[1].strip(',.;:“”"')) if after else ""
 
 
 def person_evidence(text: str, start: int, end: int) -> str:
@@ -291,8 +292,10 @@ def person_evidence(text: str, start: int, end: int) -> str:
     ('governs', 'speaks', '')
     """
     after = _word_after(text, end)
+    if after in SPEECH_VERBS:
+        return "speaks"
     before = _word_before(text, start)
-    if after in SPEECH_VERBS or before in SPEECH_VERBS:
+    if before in SPEECH_VERBS:
         return "speaks"
     comma = text.startswith(",", end)
     if after in GOVERNING_NOUNS and not comma:
@@ -315,14 +318,17 @@ def _in_scare_quotes(text: str, start: int, end: int) -> bool:
 
 
 def _valid_name_words(
-    parts: list[_Part], lowercase_words: frozenset[str], titled: bool, evidence: str = ""
+    parts: Sequence[_Part], lowercase_words: frozenset[str], titled: bool, evidence: str = ""
 ) -> bool:
     words = [p for p in parts if not p.is_particle]
     if not words or len(words) > 5:
         return False
+    named = False  # a word that is neither an initial nor a suffix
     for part in words:
-        if part.is_initial or (part.norm in _NAME_SUFFIXES and part is not words[0]):
+        suffix = part.norm in _NAME_SUFFIXES
+        if part.is_initial or (suffix and part is not words[0]):
             continue  # "Paul D. Ryan", "Julie A. Diaz Martinez"
+        named = named or not suffix
         bare = part.text.rstrip(".")
         if len(bare) > 1 and bare.isupper() and (not titled or len(bare) > 3):
             return False  # acronyms (NYPD, ER) and shouted words (FELLOW DOCTORS) are not names
@@ -331,7 +337,7 @@ def _valid_name_words(
             return False  # but "Prime Minister Theresa May" is a name
     if _is_non_person_head(words[-1].text) and words[-1].norm not in _NAME_SUFFIXES:
         return False
-    if all(p.norm in _NAME_SUFFIXES or p.is_initial for p in words):
+    if not named:
         return False  # "Jr." or "D." alone
     if not titled:
         first = words[0].norm
@@ -359,18 +365,29 @@ def _valid_name_words(
     return True
 
 
-def _split_at_covered(parts: list[_Part], start: int, covered: _Covered) -> list[list[_Part]]:
-    """The stretches of a run (starting at ``start``) between the words the lists cover."""
+def _split_at_covered(
+    parts: Sequence[_Part], start: int, covered: _Covered
+) -> list[Sequence[_Part]]:
+    """The stretches of a run (starting at ``start``) between the words the lists cover,
+    without the particles and connectors at their edges."""
     segments: list[list[_Part]] = [[]]
     for part in parts:
         if covered.span_over(start + part.offset, start + part.end_offset):
             segments.append([])
         else:
             segments[-1].append(part)
-    return [s for s in segments if s]
+    return [s for s in map(_strip_edges, segments) if s]
 
 
-def _strip_edges(parts: list[_Part]) -> list[_Part]:
+def _first_connector(parts: Sequence[_Part]) -> int:
+    """Index of the first connector ("of", "for") among ``parts``; their number if none."""
+    for i, part in enumerate(parts):
+        if part.is_connector:
+            return i
+    return len(parts)
+
+
+def _strip_edges(parts: Sequence[_Part]) -> Sequence[_Part]:
     while parts and (parts[0].is_connector or parts[0].is_particle):
         parts = parts[1:]
     while parts and (parts[-1].is_connector or parts[-1].is_particle):
@@ -390,7 +407,7 @@ def _is_office_word(norm: str) -> bool:
     return norm in _OFFICE_WORDS or norm in NOT_GIVEN_NAMES or _is_non_person_head(norm)
 
 
-def _title_split(parts: list[_Part]) -> int:
+def _title_split(parts: Sequence[_Part]) -> int:
     """Index of the first name word after the last title word (0 when there is no title)."""
     split = 0
     for i, part in enumerate(parts):
@@ -469,16 +486,15 @@ def analyse_run(
 
     ``run_evidence`` is `person_evidence` for the whole run, when the caller has it already.
     """
-    parts = list(_run_parts(text[start:end]))
+    parts = _run_parts(text[start:end])
     # A common word that starts the sentence only has its capital from its position.
     while parts and not parts[0].is_connector:
         first = parts[0]
-        first_start = start + first.offset
-        at_start = (
-            first_start in sentence_starts or text[max(0, first_start - 1) : first_start] in '“"‘('
-        )
         if first.is_title:
             break  # "King Salman said", "President Obama": the title starts the name
+        first_start = start + first.offset
+        # (at the text's start the slice is "", which is in any string)
+        at_start = first_start in sentence_starts or text[first_start - 1 : first_start] in '“"‘('
         gerund = at_start and first.norm.endswith("ing") and english_zipf(first.norm) >= 3.0
         if (
             gerund
@@ -503,10 +519,9 @@ def analyse_run(
     split = _title_split(parts)
     if split:
         role_parts, name_parts = parts[:split], parts[split:]
-        if any(p.is_connector for p in name_parts):
-            name_parts = _strip_edges(
-                name_parts[: next(i for i, p in enumerate(name_parts) if p.is_connector)]
-            )
+        connector = _first_connector(name_parts)
+        if connector < len(name_parts):
+            name_parts = _strip_edges(name_parts[:connector])
         # Sen. Bernie Sanders: keep a lone abbreviated title out; "Mr. Obama" keeps its name
         if name_parts and _valid_name_words(name_parts, lowercase_words, titled=True):
             affiliations = tuple(
@@ -530,11 +545,10 @@ def analyse_run(
             ]
         return []
 
-    if any(p.is_connector for p in parts) or _is_org_head(parts[-1].text):
-        connector = next((i for i, p in enumerate(parts) if p.is_connector), len(parts))
+    connector = _first_connector(parts)
+    if connector < len(parts) or _is_org_head(parts[-1].text):
         # "Institute for ...", "Bank of ...": the head comes before the connector
-        heads = parts[:connector] if connector < len(parts) else parts
-        if any(_is_org_head(p.text) for p in heads) and len(parts) > 1:
+        if any(_is_org_head(p.text) for p in parts[:connector]) and len(parts) > 1:
             if parts[0].text == "The":
                 parts = parts[1:]
             org_start, org_end = _text_span(parts, start)
@@ -547,10 +561,10 @@ def analyse_run(
                     evidence="head",
                 )
             ]
-        if not any(p.is_connector for p in parts):
+        if connector == len(parts):
             return []
         # "wrote Cameron Easley for Morning Consult": the name is the part before "for"
-        parts = _strip_edges(parts[: next(i for i, p in enumerate(parts) if p.is_connector)])
+        parts = _strip_edges(parts[:connector])
         if not parts or (len(parts) == 1 and english_zipf(parts[0].norm) >= 3.5):
             return []  # "Democracy for America" is not a person called Democracy
 
@@ -560,9 +574,6 @@ def analyse_run(
     else:
         segments = _split_at_covered(parts, start, covered)
     for segment in segments:
-        segment = _strip_edges(segment)
-        if not segment:
-            continue
         seg_start, seg_end = _text_span(segment, start)
         words = [p for p in segment if not p.is_particle]
         if run_evidence is not None and seg_start == start and seg_end == end:
@@ -620,8 +631,8 @@ def discover_names(
                 continue  # a single listed name ("Russia"): nothing to discover
             evidence = None
             if " " not in match.group():
-                if _lone_function_word(match.group(), start, covered_spans):
-                    continue  # "The", "He", "Although": never a name, whatever is around it
+                if _lone_word_never_names(match.group()):
+                    continue  # "The", "Although", "Senate": never a name, whatever is around it
                 evidence = person_evidence(text, start, end)
                 if not evidence:
                     continue  # a lone capitalised word needs a cue ("said", "Mr.") to be a name
@@ -633,24 +644,39 @@ def discover_names(
     return trim_words_before_names(found, sentence_starts, lowercase_words)
 
 
-def _lone_function_word(run: str, start: int, covered: _Covered) -> bool:
-    """True for a run of one function word ("The", "He") that the lists leave open.
+@lru_cache(maxsize=16384)
+def _lone_word_never_names(run: str) -> bool:
+    """True for a one-word run that `analyse_run` drops whatever is around it.
 
-    `analyse_run` drops such a run whatever its evidence: the word is common in any
-    position, and only a covered word would stop it from being stripped.  Knowing that
-    saves looking for evidence around the commonest runs of a page.
+    Each test here is one that `analyse_run` or `_valid_name_words` makes of a lone word
+    and that reads nothing but the word: a function word, an initial, an acronym, a title,
+    a place or office, a very common English word.  (Whether the lists cover the word does
+    not matter: `analyse_run` drops a covered lone word too.)  Knowing this saves looking
+    for evidence around the commonest runs of a page.
+
+    >>> [_lone_word_never_names(w) for w in ["The", "Senate", "NATO", "Obama"]]
+    [True, True, True, False]
     """
-    if normalise_word(run) not in FUNCTION_WORDS:
-        return False  # most runs: a quick look-up says no
     parts = _run_parts(run)
     if len(parts) != 1:
         return False
     part = parts[0]
+    norm = part.norm
+    bare = part.text.rstrip(".")
     return (
-        part.norm in FUNCTION_WORDS
-        and not part.is_connector
-        and not part.is_title
-        and covered.span_over(start + part.offset, start + part.end_offset) is None
+        part.is_connector
+        or part.is_particle
+        or part.is_initial
+        or part.is_title
+        or (len(bare) > 1 and bare.isupper())
+        or norm in MONTHS_AND_DAYS
+        or norm in _FUNCTION_WORDS_BUT_WILL
+        or norm in _NAME_SUFFIXES
+        or norm in NOT_GIVEN_NAMES
+        or norm.endswith(_GROUP_ENDINGS)
+        or _is_non_person_head(part.text)
+        or _is_office_word(norm)
+        or english_zipf(norm) >= 5.0
     )
 
 
@@ -667,19 +693,18 @@ def trim_words_before_names(
     """
     full_names = {c.text for c in found if c.type == "person" and len(c.tokens) > 1}
     names_by_short_form: dict[str, set[str]] = {}
-    for c in found:
-        if c.type == "person" and len(c.tokens) > 1:
-            for form in short_forms(c.text):
-                names_by_short_form.setdefault(form, set()).add(c.text)
+    for name in full_names:
+        for form in _short_forms(name):
+            names_by_short_form.setdefault(form, set()).add(name)
     trimmed = []
     for cand in found:
-        words = cand.tokens
-        if cand.type == "person" and not cand.role and len(words) > 1:
+        if cand.type == "person" and not cand.role and cand.text in full_names:
+            words = cand.tokens
             rest = " ".join(words[1:])
-            first = normalise_word(words[0])
-            opener = cand.start in sentence_starts and english_zipf(first) >= 4.0
-            others = names_by_short_form.get(rest, set()) - {cand.text}
-            if (len(words) > 2 and rest in full_names) or (others and opener):
+            opener = cand.start in sentence_starts and english_zipf(normalise_word(words[0])) >= 4.0
+            if (len(words) > 2 and rest in full_names) or (
+                opener and names_by_short_form.get(rest, set()) - {cand.text}
+            ):
                 offset = cand.text.index(words[1], len(words[0]))
                 cand = NameCandidate(
                     cand.start + offset, cand.end, rest, "person", evidence=cand.evidence or "name"

@@ -438,6 +438,31 @@ def test_a_shared_surname_goes_to_the_person_named_in_full_most_recently():
     ]
 
 
+def test_a_lone_word_skipped_before_its_evidence_is_read_never_names_anyone(sample):
+    # discover_names drops such one-word runs without looking at the words around
+    # them; that is safe only if analyse_run would drop them whatever those words say.
+    from reader import actors_discovery as discovery
+    from reader.actors import base_gazetteer, document_sentences
+
+    text = sample.text + " " + NAME_RUN_CASES
+    covered = discovery._Covered((m.start, m.end) for m in base_gazetteer().matcher().find(text))
+    lowercase = discovery.lowercase_vocabulary(text)
+    starts = {start for start, _ in document_sentences(Document.from_text(text))}
+    skipped = [
+        run
+        for run in discovery.name_runs(text, 0, len(text))
+        if " " not in run.group() and discovery._lone_word_never_names(run.group())
+    ]
+    assert len({run.group() for run in skipped}) > 30  # "Although", "April", "NATO" ...
+    for run in skipped:
+        for evidence in ("speaks", "governs", "apposition", "age", "title", ""):
+            for sentence_starts in (starts, set()):
+                found = discovery.analyse_run(
+                    text, *run.span(), covered, lowercase, sentence_starts, evidence
+                )
+                assert found == [], (run.group(), evidence)
+
+
 # The name-run regex as a person would first write it: a token is a title, initials,
 # a particle-led word or a capitalised word, and the run is tokens joined by spaces,
 # particles or connectors.  `name_runs` is built for speed from other pieces; it must
