@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
-from operator import itemgetter
+from itertools import combinations, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,6 +48,7 @@ import pandas as pd
 from reader.actors_discovery import NameCandidate, discover_names, short_forms
 from reader.actors_gazetteer import (
     ACTOR_TYPES,
+    AliasMatch,
     AliasMatcher,
     Gazetteer,
     GazetteerEntry,
@@ -469,51 +471,53 @@ def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[
     return candidates
 
 
-def _in_compound(text: str, start: int, end: int) -> bool:
-    """A mention glued by a hyphen to another word: "Iran-backed", "anti-Putin", "Soviet- and"."""
-    # each test looks for the hyphen first: most mentions have none beside them
-    if text[start - 1 : start] == "-" and start >= 2 and text[start - 2].isalnum():
-        return True
-    return (
-        text[end : end + 1] == "-"
-        and end < len(text) - 1
-        and (text[end + 1].isalnum() or text[end + 1] == " ")
-    )
-
-
 def _choose(listed: list[tuple], others: list[_Candidate]) -> list[tuple]:
     """Longest first, then by source priority; keep candidates that overlap nothing kept.
 
     ``listed`` are the lists' matches, in text order and never overlapping one another:
     one that overlaps none of ``others`` is kept as it is.  The rest are cut into clusters
-    that overlap each other; most clusters hold one candidate, and only the others need
-    the longest-first choice.  Returns the kept candidates in text order.
+    that overlap each other; most clusters hold one candidate, or a candidate and others
+    inside it, and only the others need the longest-first choice.  Returns the kept
+    candidates in text order.
     """
-    contested = _overlapped(listed, others)
-    kept = [cand for i, cand in enumerate(listed) if i not in contested]
+    contested = sorted(_overlapped(listed, others))
+    kept = _all_but(listed, contested)
     cluster: list[tuple] = []
     cluster_end = -1
-    involved = [listed[i] for i in sorted(contested)] + others
-    for cand in _in_reading_order(involved):
+    for cand in _in_reading_order([listed[i] for i in contested] + others):
         start, end = cand[0], cand[1]
         if start >= cluster_end and cluster:
-            if len(cluster) == 1:
-                kept.append(cluster[0])
-            else:
-                kept.extend(_choose_in_cluster(cluster))
+            kept.extend(_choose_in_cluster(cluster, cluster_end))
             cluster = []
         cluster.append(cand)
         cluster_end = max(cluster_end, end) if len(cluster) > 1 else end
-    kept.extend(_choose_in_cluster(cluster))
+    if cluster:
+        kept.extend(_choose_in_cluster(cluster, cluster_end))
     kept.sort(key=_START)
     return kept
 
 
 _START = itemgetter(0)
 _END = itemgetter(1)
+_SPAN = itemgetter(0, 1)
 
 
 _PRIORITY = itemgetter(4)
+
+
+def _all_but(items: list, positions: list[int]) -> list:
+    """``items`` without those at ``positions`` (sorted): copied a stretch at a time.
+
+    >>> _all_but(list("abcde"), [1, 3])
+    ['a', 'c', 'e']
+    """
+    kept = []
+    after = 0
+    for i in positions:
+        kept += items[after:i]
+        after = i + 1
+    kept += items[after:]
+    return kept
 
 
 def _in_reading_order(cands: list[tuple]) -> list[tuple]:
@@ -541,9 +545,13 @@ def _overlapped(listed: list[tuple], others: list[_Candidate]) -> set[int]:
     return overlapped
 
 
-def _choose_in_cluster(cluster: list[tuple]) -> list[tuple]:
-    if len(cluster) <= 1:
-        return cluster
+def _choose_in_cluster(cluster: list[tuple], cluster_end: int) -> list[tuple]:
+    """The kept candidates of a cluster (in reading order, ending at ``cluster_end``)."""
+    if cluster[0][1] == cluster_end:
+        # The first candidate spans the whole cluster, so every other lies inside it:
+        # shorter, or with the same span but after it by priority.  (Spans are never
+        # empty, so each of them overlaps it.)
+        return cluster[:1]
     kept: list[tuple] = []
     for cand in sorted(cluster, key=lambda c: (c[0] - c[1], c[4], c[0])):
         if not any(k[0] < cand[1] and cand[0] < k[1] for k in kept):
@@ -568,6 +576,26 @@ def find_actors(
         return _find_actors(document, gazetteer, page_path, use_base, discover)
 
 
+# a listed person is placed before discovery's names, another listed actor after them
+_LISTED_PRIORITY = {kind: 0 if kind == "person" else 2 for kind in ACTOR_TYPES}
+
+
+def _listed_candidates(matches: list[AliasMatch]) -> list[tuple]:
+    """The lists' matches as candidates: plain tuples, each field read for all at once."""
+    entries = list(map(attrgetter("entry"), matches))
+    kinds = list(map(attrgetter("type"), entries))
+    return list(
+        zip(
+            map(_START, matches),
+            map(_END, matches),
+            map(attrgetter("name"), entries),
+            kinds,
+            map(_LISTED_PRIORITY.__getitem__, kinds),
+            repeat(None),
+        )
+    )
+
+
 def _find_actors(
     document: Document,
     gazetteer: Gazetteer | None,
@@ -579,18 +607,16 @@ def _find_actors(
     lists = gazetteer_for(gazetteer, page_path, use_base)
     matcher = lists.matcher()  # compiled once per distinct list; fetched once per call
     matches = matcher.find(text)
-    matches_by_span = {(m.start, m.end): m for m in matches}
-    listed = [
-        (start, end, entry.name, entry.type, 0 if entry.type == "person" else 2, None)
-        for start, end, _, entry in matches
-    ]
+    spans = list(map(_SPAN, matches))
+    matches_by_span = dict(zip(spans, matches))
+    listed = _listed_candidates(matches)
     sentences = document_sentences(document)
     people = _People(text, matcher.entry_by_alias)
     found: list[_Candidate] = []
     others: list[_Candidate] = []
     if discover:
         blocks = [(b.start, b.end) for b in document.blocks] or [(0, len(text))]
-        names = discover_names(text, sentences, covered=list(matches_by_span), blocks=blocks)
+        names = discover_names(text, sentences, covered=spans, blocks=blocks)
         people, found = _group_people(text, names, matcher.entry_by_alias, matches_by_span)
         # people from the lists are referred back to by surname too
         first_listed: dict[str, int] = {}
@@ -618,57 +644,45 @@ def _assemble(
     sentences: list,
     roles_by_span: dict[tuple[int, int], str],
 ) -> ActorResult:
-    """Mentions and actors from the chosen candidates; ``roles_by_span`` are discovery's titles."""
+    """Mentions and actors from the chosen candidates; ``roles_by_span`` are discovery's titles.
+
+    The candidates are read a field at a time (a column), and each column is made for
+    all mentions at once: a page has thousands of them.
+    """
+    if not chosen:
+        return ActorResult(actors=[], mentions=[])
     text = document.text
-    # The candidates come in text order, as do blocks and sentences: the block and the
-    # sentence of each mention are found by walking along them.
-    blocks = document.blocks
-    block_starts = [b.start for b in blocks] + [len(text) + 1]
-    paragraph_numbers: list[int | None] = []  # None for headlines, bylines, captions
-    count = 0
-    for block in blocks:
-        paragraph_numbers.append(count if block.kind == "paragraph" else None)
-        count += block.kind == "paragraph"
-    sentence_starts = [s for s, _ in sentences] + [len(text) + 1]
-    block = sentence = -1  # the last block and sentence starting at or before a mention
+    starts, ends, names, kinds, priorities, roles = map(list, zip(*chosen))
     # a listed person named with a title: the list gives the actor, discovery the role
-    chosen = list(chosen)
     for (start, end), role in roles_by_span.items():
-        i = bisect.bisect_left(chosen, start, key=_START)
-        if i < len(chosen) and chosen[i][:2] == (start, end) and not chosen[i][5]:
-            chosen[i] = (*chosen[i][:5], role)
-    mentions = []
-    first_type: dict[str, str] = {}  # actor -> the type of its first mention
-    aliases: dict[str, dict[str, None]] = {}  # actor -> the forms it is named by, in order
-    for start, end, name, kind, priority, role in chosen:
-        while block_starts[block + 1] <= start:
-            block += 1
-        while sentence_starts[sentence + 1] <= start:
-            sentence += 1
-        paragraph = paragraph_numbers[block] if block >= 0 and start < blocks[block].end else None
-        surface = text[start:end]
-        mentions.append(
-            Mention(
-                name,
-                kind,
-                surface,
-                start,
-                end,
-                paragraph,
-                sentence if sentence >= 0 else None,
-                role,
-                _in_compound(text, start, end),
-            )
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and starts[i] == start and ends[i] == end and not roles[i]:
+            roles[i] = role
+    surfaces = list(map(text.__getitem__, map(slice, starts, ends)))
+    mentions = list(
+        map(
+            Mention,
+            names,
+            kinds,
+            surfaces,
+            starts,
+            ends,
+            _paragraph_numbers(document, starts),
+            _sentence_numbers(sentences, starts),
+            roles,
+            _compound_flags(text, starts, ends),
         )
-        forms = aliases.get(name)
-        if forms is None:
-            first_type[name] = kind
-            forms = aliases[name] = {}
+    )
+    first_type = dict(zip(reversed(names), reversed(kinds)))  # the first mention's type
+    # actor -> the forms it is named by; actors in the order of their first mention
+    aliases: dict[str, dict[str, None]] = {name: {} for name in dict.fromkeys(names)}
+    # each distinct (actor, text, role) once: the forms come in the order they are first used
+    for name, surface, role, priority in dict.fromkeys(zip(names, surfaces, roles, priorities)):
         if priority == 4:  # a role mention is not a name
             continue
-        forms[surface] = None
+        aliases[name][surface] = None
         if role:
-            forms[f"{role} {surface}"] = None
+            aliases[name][f"{role} {surface}"] = None
     entry_by_name = {entry.name: entry for entry in lists}
     actors = []
     for name, forms in aliases.items():
@@ -685,6 +699,59 @@ def _assemble(
             )
         )
     return ActorResult(actors=actors, mentions=mentions)
+
+
+def _numbered(bounds: list[int], numbers: list, positions: list[int]) -> list:
+    """For each position, ``numbers[i]`` where ``i`` counts the ``bounds`` at or before it.
+
+    Both ``bounds`` and ``positions`` are in order, so one walk along them does it.
+
+    >>> _numbered([10, 20], ["before", "first", "second"], [0, 10, 15, 25])
+    ['before', 'first', 'first', 'second']
+    """
+    bounds = [*bounds, sys.maxsize]
+    numbered = []
+    i = 0
+    for position in positions:
+        while bounds[i] <= position:
+            i += 1
+        numbered.append(numbers[i])
+    return numbered
+
+
+def _sentence_numbers(sentences: list[tuple[int, int]], starts: list[int]) -> list[int | None]:
+    """The sentence each mention starts in: the last to start at or before it (None before all)."""
+    return _numbered([s for s, _ in sentences], [None, *range(len(sentences))], starts)
+
+
+def _paragraph_numbers(document: Document, starts: list[int]) -> list[int | None]:
+    """The body paragraph each mention is in, counted from 0 (None in a headline or caption)."""
+    bounds: list[int] = []
+    numbers: list[int | None] = [None]  # before the first block
+    count = 0
+    for block in document.blocks:
+        bounds += (block.start, block.end)
+        # the block's number, then None for the gap after it
+        numbers += (count if block.kind == "paragraph" else None, None)
+        count += block.kind == "paragraph"
+    return _numbered(bounds, numbers, starts)
+
+
+# A hyphen with a letter or digit before it ("anti-Putin": a mention after it is glued)
+# and one with a letter, a digit or a space after it ("Iran-backed", "Soviet- and").
+_HYPHEN_AFTER_WORD = re.compile(r"-(?<=[^\W_]-)")
+_HYPHEN_BEFORE_WORD = re.compile(r"-(?=[^\W_]| )")
+
+
+def _compound_flags(text: str, starts: list[int], ends: list[int]) -> list[bool]:
+    """For each mention, whether a hyphen glues it to another word ("pro-Kremlin").
+
+    The text's hyphens are fewer than its mentions: each is looked at once, and each
+    mention is then a look-up in the sets of where glued words start and end.
+    """
+    glued_starts = {m.end() for m in _HYPHEN_AFTER_WORD.finditer(text)}
+    glued_ends = {m.start() for m in _HYPHEN_BEFORE_WORD.finditer(text)}
+    return [start in glued_starts or end in glued_ends for start, end in zip(starts, ends)]
 
 
 def actors_json(document: Document, page_path: str | None = None) -> dict:

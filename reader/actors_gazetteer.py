@@ -23,7 +23,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -214,18 +214,26 @@ class AliasMatcher:
         """Every alias occurrence in ``text[start:end]``, left to right, longest at each place."""
         if self.regex is None:
             return []
-        lookup = self.entry_by_alias
-        found = []
-        # tuple.__new__ makes each AliasMatch without a Python-level call (a page has thousands)
-        make, kind = tuple.__new__, AliasMatch
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
-            begin = m.start()
-            before = text[begin - 1] if begin else " "
-            if before.isalnum() or before in "_’'.":
-                continue  # inside a word ("US" in "RUSSIA"), not a mention
-            alias = m.group()
-            found.append(make(kind, (begin, m.end(), alias, lookup[alias])))
+        matches = list(self.regex.finditer(text, start, len(text) if end is None else end))
+        # A page has thousands of matches: each field is read for all of them at once
+        # (map runs in C), and tuple.__new__ makes each AliasMatch without a Python call.
+        starts = list(map(re.Match.start, matches))
+        aliases = list(map(re.Match.group, matches))
+        entries = map(self.entry_by_alias.__getitem__, aliases)
+        fields = zip(starts, map(re.Match.end, matches), aliases, entries)
+        found = list(map(tuple.__new__, repeat(AliasMatch), fields))
+        # The regex leaves the left boundary to us: the character before each match, as
+        # one string, says at once whether any match starts inside a word.
+        padded = " " + text  # padded[i] is the character before text[i]
+        before = "".join(map(padded.__getitem__, starts))
+        if _INSIDE_A_WORD.search(before):  # rare: "US" in "RUSSIA", "Iran" in "O'Iran"
+            found = [match for match, char in zip(found, before) if not _INSIDE_A_WORD.match(char)]
         return found
+
+
+# A character before a match that makes it part of a longer word: a letter or digit,
+# "_", an apostrophe or a full stop ("U.S" in "the U.S").
+_INSIDE_A_WORD = re.compile(r"[\w’'.]")
 
 
 def _split_aliases(cell: str) -> list[str]:
