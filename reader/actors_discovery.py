@@ -23,6 +23,7 @@ scare quotes (“Great Satan”).
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 import sys
@@ -620,27 +621,28 @@ def discover_names(
     lowercase_words = lowercase_vocabulary(text)
     sentence_starts = {s for s, _ in sentences}
     found: list[NameCandidate] = []
-    exact_spans = set(covered_spans.spans)
+    runs: list[re.Match] = []
     for block_start, block_end in blocks if blocks is not None else [(0, len(text))]:
         # headlines are short; a long block is never Title Case
         if block_end - block_start < 300 and is_title_case(text[block_start:block_end]):
             continue
-        for match in name_runs(text, block_start, block_end):
-            start, end = span = match.span()
-            if span in exact_spans:
-                continue  # a single listed name ("Russia"): nothing to discover
-            evidence = None
-            if " " not in match.group():
-                if _lone_word_never_names(match.group()):
-                    continue  # "The", "Although", "Senate": never a name, whatever is around it
-                evidence = person_evidence(text, start, end)
-                if not evidence:
-                    continue  # a lone capitalised word needs a cue ("said", "Mr.") to be a name
-            found.extend(
-                analyse_run(
-                    text, start, end, covered_spans, lowercase_words, sentence_starts, evidence
-                )
-            )
+        runs += name_runs(text, block_start, block_end)
+    # A run that is exactly one listed name ("Russia") has nothing to discover; on a page
+    # most runs are, so they are left out in C (compress) before the loop.
+    exact_spans = set(covered_spans.spans)
+    exact = map(exact_spans.__contains__, map(re.Match.span, runs))
+    for match in itertools.compress(runs, map(operator.not_, exact)):
+        start, end = match.span()
+        evidence = None
+        if " " not in match.group():
+            if _lone_word_never_names(match.group()):
+                continue  # "The", "Although", "Senate": never a name, whatever is around it
+            evidence = person_evidence(text, start, end)
+            if not evidence:
+                continue  # a lone capitalised word needs a cue ("said", "Mr.") to be a name
+        found.extend(
+            analyse_run(text, start, end, covered_spans, lowercase_words, sentence_starts, evidence)
+        )
     return trim_words_before_names(found, sentence_starts, lowercase_words)
 
 
