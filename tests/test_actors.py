@@ -308,6 +308,23 @@ def test_page_list_overrides_base_and_adds_names(tmp_path, sample):
     assert result.actor_named("Moscow").name == "Russia"
 
 
+def test_a_list_changed_in_place_is_read_again(sample):
+    # A notebook may change an entry in place; the compiled matcher is cached per list,
+    # so the change must be seen on the next call, not a call later or never.
+    kremlin = GazetteerEntry("Kremlin", "organisation", ["Kremlin"], "#123456", "presidency")
+    lists = Gazetteer([kremlin])
+    assert find_actors(sample, gazetteer=lists).actor_named("Kremlin").colour == "#123456"
+    assert find_actors(sample, gazetteer=lists).actor_named("Moscow").name == "Russia"
+    kremlin.colour = "#654321"
+    kremlin.aliases.append("Moscow")
+    result = find_actors(sample, gazetteer=lists)
+    assert result.actor_named("Kremlin").colour == "#654321"
+    assert result.actor_named("Moscow").name == "Kremlin"
+    # an equal list elsewhere shares the compiled matcher, and gets its own colours back
+    twin = Gazetteer([GazetteerEntry("Kremlin", "organisation", ["Kremlin", "Moscow"])])
+    assert find_actors(sample, gazetteer=twin).actor_named("Kremlin").colour is None
+
+
 def test_gazetteer_round_trip_and_atomic_write(tmp_path):
     path = tmp_path / "list.actors.csv"
     gazetteer = Gazetteer(
