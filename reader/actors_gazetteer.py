@@ -226,7 +226,7 @@ class AliasMatcher:
         # one string, says at once whether any match starts inside a word.
         padded = " " + text  # padded[i] is the character before text[i]
         before = "".join(map(padded.__getitem__, starts))
-        if _INSIDE_A_WORD.search(before):  # rare: "US" in "RUSSIA", "Iran" in "O'Iran"
+        if _INSIDE_A_WORD.search(before):  # rare: "US" inside "RUSSIA"
             found = [match for match, char in zip(found, before) if not _INSIDE_A_WORD.match(char)]
         return found
 
