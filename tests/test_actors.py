@@ -325,6 +325,31 @@ def test_a_list_changed_in_place_is_read_again(sample):
     assert find_actors(sample, gazetteer=twin).actor_named("Kremlin").colour is None
 
 
+def test_a_short_list_searched_alias_by_alias_finds_what_the_regex_finds(sample, monkeypatch):
+    from reader import actors_gazetteer
+
+    entries = [
+        GazetteerEntry("Nuri al-Maliki", "person", ["Maliki", "al-Maliki", "Nuri"]),
+        GazetteerEntry("Russia", "state", ["Russian", "Russians", "Moscow", "Kremlin"]),
+        GazetteerEntry("Iran", "state", ["Iranian", "Islamic Republic", "Tehran"]),
+        GazetteerEntry("United States", "state", ["US", "U.S.", "Washington"]),
+    ]
+    tricky = (
+        " RUSSIA, US-made, the U.S.A, Iran’s, Iran's, Iranians, anti-Iran, Moscow-Tehran,"
+        " al-Maliki's, Maliki’sh, Nuri al-Maliki, Al-Maliki, iran, RussianRussian Russian."
+    )
+    texts = [sample.text, tricky, sample.text[:400] + tricky]
+    few = actors_gazetteer.AliasMatcher(entries)
+    assert few.regex is None  # a short list: no regex compiled
+    monkeypatch.setattr(actors_gazetteer, "FEW_ALIASES", 0)
+    compiled = actors_gazetteer.AliasMatcher(entries)
+    assert compiled.regex is not None
+    for text in texts:
+        for start, end in ((0, None), (5, len(text) - 7)):
+            assert few.find(text, start, end) == compiled.find(text, start, end)
+    assert len(few.find(sample.text)) > 20
+
+
 def test_gazetteer_round_trip_and_atomic_write(tmp_path):
     path = tmp_path / "list.actors.csv"
     gazetteer = Gazetteer(
