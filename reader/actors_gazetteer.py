@@ -195,9 +195,10 @@ class AliasMatcher:
     a hyphen is a boundary.  A capitalised variant of every alias is matched too, so
     "al-Qaeda" is found at the start of a sentence as "Al-Qaeda".
 
-    A short list (a page's own short forms, built for each page) is not compiled:
-    compiling costs some 35 µs an alias, far more than looking for a few aliases one by
-    one with ``str.find``, which finds the same matches (`_find_one_by_one`).
+    A short list (a page's own short forms, built for each page) is compiled only for a
+    long text: compiling costs some 35 µs an alias, far more than looking for a few
+    aliases in a page one by one with ``str.find``, which finds the same matches
+    (`_find_one_by_one`).
 
     >>> matcher = AliasMatcher([GazetteerEntry("Iran", "state", ["Iranian"])])
     >>> [m.alias for m in matcher.find("Iranians, the Iranian state, anti-Iran, IRANIAN")]
@@ -212,16 +213,21 @@ class AliasMatcher:
                 self.entry_by_alias[form[:1].upper() + form[1:]] = entry
         self.regex: re.Pattern | None = None
         if len(self.entry_by_alias) > FEW_ALIASES:
-            body = _trie_pattern(self.entry_by_alias)
-            # No look-behind at the start: the regex engine can then skip ahead to the
-            # first letters of aliases quickly; `find` checks the left boundary itself.
-            self.regex = re.compile(rf"(?:{body}){_RIGHT_EDGE.pattern}")
+            self.regex = self._compiled()
+
+    def _compiled(self) -> re.Pattern:
+        body = _trie_pattern(self.entry_by_alias)
+        # No look-behind at the start: the regex engine can then skip ahead to the
+        # first letters of aliases quickly; `find` checks the left boundary itself.
+        return re.compile(rf"(?:{body}){_RIGHT_EDGE.pattern}")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[AliasMatch]:
         """Every alias occurrence in ``text[start:end]``, left to right, longest at each place."""
         end = len(text) if end is None else end
         if self.regex is None:
-            return self._find_one_by_one(text, start, end)
+            if len(self.entry_by_alias) * (end - start) <= ONE_BY_ONE_BUDGET:
+                return self._find_one_by_one(text, start, end)
+            self.regex = self._compiled()  # a long text: one pass of the regex pays
         matches = list(self.regex.finditer(text, start, end))
         # A page has thousands of matches: each field is read for all of them at once
         # (map runs in C), and tuple.__new__ makes each AliasMatch without a Python call.
@@ -264,8 +270,10 @@ class AliasMatcher:
         return found
 
 
-# Up to this many aliases (variants included), a list is searched without a regex.
+# A list of up to this many aliases (variants included) is compiled only when a text
+# is longer than ONE_BY_ONE_BUDGET characters divided by their number (20 aliases: 100 KB).
 FEW_ALIASES = 100
+ONE_BY_ONE_BUDGET = 2_000_000
 # What may not follow an alias: a letter or digit, an apostrophe and more letters (but
 # "Iran’s" ends at "Iran"), or a full stop and a letter ("U.S" in "U.S.A").
 _RIGHT_EDGE = re.compile(r"(?!\w|[’'](?!s\b)\w|\.\w)")

@@ -348,6 +348,10 @@ def test_a_short_list_searched_alias_by_alias_finds_what_the_regex_finds(sample,
         for start, end in ((0, None), (5, len(text) - 7)):
             assert few.find(text, start, end) == compiled.find(text, start, end)
     assert len(few.find(sample.text)) > 20
+    # a long text is worth compiling for: the short list compiles then, with the same result
+    long_text = "\n\n".join([sample.text] * 30)
+    assert few.find(long_text) == compiled.find(long_text)
+    assert few.regex is not None
 
 
 def test_gazetteer_round_trip_and_atomic_write(tmp_path):
