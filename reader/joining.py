@@ -342,18 +342,21 @@ def join_lines(
 _PARAGRAPH_MARK = "\x00"
 
 
-def _rows_of(paragraphs: list[list[str]]) -> list[str]:
-    """The rows of the page text that `join_paragraphs` works on: each paragraph's
-    lines, with a row holding only the paragraph mark between two paragraphs.
+def _rows_of(paragraphs: list[list[str]]) -> tuple[list[str], list[int]]:
+    """The rows of the page text that `join_paragraphs` works on, and the row each
+    paragraph starts at: each paragraph's lines, with a row holding only the paragraph
+    mark between two paragraphs.
 
     >>> _rows_of([["a", "b"], [], ["c"]])
-    ['a', 'b', '\\x00', '', '\\x00', 'c']
+    (['a', 'b', '\\x00', '', '\\x00', 'c'], [0, 3, 5])
     """
     rows: list[str] = []
+    first_rows: list[int] = []
     for lines in paragraphs:
+        first_rows.append(len(rows))
         rows += lines or [""]  # a paragraph with no lines is one empty row
         rows.append(_PARAGRAPH_MARK)
-    return rows[:-1] or [""]
+    return rows[:-1] or [""], first_rows
 
 
 def join_paragraphs(
@@ -370,8 +373,7 @@ def join_paragraphs(
     ['sincerely', 'pro-Kremlin']
     """
     stripped = [list(filter(None, map(str.strip, lines))) for lines in paragraphs]
-    first_rows = list(itertools.accumulate((len(lines) + 1 for lines in stripped), initial=0))
-    rows = _rows_of(stripped)
+    rows, first_rows = _rows_of(stripped)
     text = "\n".join(rows)
 
     def where(row: int) -> tuple[int, int]:

@@ -387,3 +387,15 @@ def test_long_text_is_cut_only_at_finished_paragraphs(chunk_chars):
         assert len(piece) >= chunk_chars
         assert ends_sentence(piece.rstrip()), piece[-60:]
         assert following.split("\n", 1)[0].strip() == "", "a piece ends before a blank line"
+
+
+def test_seams_count_lines_within_their_own_paragraph_after_an_empty_one():
+    from reader.joining import WordEvidence, join_paragraphs
+
+    evidence = WordEvidence.from_text("")
+    texts, seams = join_paragraphs([["  "], ["Russia’s Fed-", "eral Service"]], evidence)
+    assert texts == ["", "Russia’s Federal Service"]
+    # the seam is before line 1 of paragraph 1, as it is without the empty paragraph
+    assert [(paragraph, seam.line) for paragraph, seam in seams] == [(1, 1)]
+    alone = join_paragraphs([["Russia’s Fed-", "eral Service"]], evidence)[1]
+    assert [(paragraph, seam.line) for paragraph, seam in alone] == [(0, 1)]
