@@ -494,7 +494,7 @@ def _set_apart_display_blocks(
     for block in _SHORT_BLOCK.finditer(page.kinds):
         start, end = block.span()
         edited.keep(start)
-        previous = next((t for t in reversed(edited.texts) if t and t[0] != " "), None)
+        previous = next((t for t in reversed(edited.texts) if _kind_of(t) == "t"), None)
         kind = _display_block_kind(page, start, end, width, previous)
         if kind:
             text = " ".join(line.strip() for line in texts[start:end])
@@ -583,16 +583,16 @@ def _display_block_kind(
     return "headline-block"
 
 
-def _is_display(text: str, width: int, narrow_columns: bool) -> bool:
-    """A line set apart from the columns: indented by a space, or far wider than a column.
+def _is_display(kind: str, text: str, width: int, narrow_columns: bool) -> bool:
+    """A line set apart from the columns: indented by a space (its kind is "i"), or far
+    wider than a column.
 
     Width only counts on a page that clearly has narrow columns (``narrow_columns``
     is False for short or wide text, where a long line is just a long line).
     """
-    stripped = text.strip()
-    if not stripped:
-        return False
-    return text[0] == " " or (narrow_columns and len(stripped) > 2 * width)
+    if kind != "t":
+        return kind == "i"
+    return narrow_columns and len(text.strip()) > 2 * width
 
 
 def _has_caption_shape(text: str) -> bool:
@@ -759,18 +759,19 @@ def _group_into_articles(
     # True right after a full body line was added to a paragraph (nothing since):
     # then a plain line that follows is the paragraph's next line, without more ado.
     goes_on = False
+    kinds = page.kinds
     for index, text in enumerate(texts):
         if not text:
             blank_since_body = True
             goes_on = False
             continue
-        if goes_on and text[0] != " " and len(text) <= too_wide:
+        if goes_on and kinds[index] == "t" and len(text) <= too_wide:
             paragraph.append(index)
             previous_body = index
             goes_on = len(text) >= full_line
             continue
         goes_on = False
-        if find_captions and _is_display(text, width, narrow_columns):
+        if find_captions and _is_display(kinds[index], text, width, narrow_columns):
             pending_display.append(index)
             continue
         if pending_display:
