@@ -650,11 +650,13 @@ def discover_names(
 def _lone_word_never_names(run: str) -> bool:
     """True for a one-word run that `analyse_run` drops whatever is around it.
 
-    Each test here is one that `analyse_run` or `_valid_name_words` makes of a lone word
-    and that reads nothing but the word: a function word, an initial, an acronym, a title,
-    a place or office, a very common English word.  (Whether the lists cover the word does
-    not matter: `analyse_run` drops a covered lone word too.)  Knowing this saves looking
-    for evidence around the commonest runs of a page.
+    What `analyse_run` reads of a lone word without looking around it: a title, a group's
+    ending ("Europeans"), and `_valid_name_words` with the most that evidence can do (a
+    speech verb after it).  If even that says no (a function word, an initial, an
+    acronym, a place or office, a very common English word), no context makes the word
+    a name; whether the lists cover it does not matter either, as `analyse_run` drops a
+    covered lone word too.  Knowing this saves looking for evidence around the
+    commonest runs of a page.
 
     >>> [_lone_word_never_names(w) for w in ["The", "Senate", "NATO", "Obama"]]
     [True, True, True, False]
@@ -662,23 +664,10 @@ def _lone_word_never_names(run: str) -> bool:
     parts = _run_parts(run)
     if len(parts) != 1:
         return False
-    part = parts[0]
-    norm = part.norm
-    bare = part.text.rstrip(".")
     return (
-        part.is_connector
-        or part.is_particle
-        or part.is_initial
-        or part.is_title
-        or (len(bare) > 1 and bare.isupper())
-        or norm in MONTHS_AND_DAYS
-        or norm in _FUNCTION_WORDS_BUT_WILL
-        or norm in _NAME_SUFFIXES
-        or norm in NOT_GIVEN_NAMES
-        or norm.endswith(_GROUP_ENDINGS)
-        or _is_non_person_head(part.text)
-        or _is_office_word(norm)
-        or english_zipf(norm) >= 5.0
+        parts[0].is_title
+        or parts[0].norm.endswith(_GROUP_ENDINGS)
+        or not _valid_name_words(parts, frozenset(), titled=False, evidence="speaks")
     )
 
 
