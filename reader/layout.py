@@ -74,6 +74,10 @@ CAPTION_CREDIT = re.compile(
     r"|L|R|C|left|right|centre|center)\)\s*$",
     re.IGNORECASE,
 )
+# A photo's position in its caption, anywhere in it: "Michael Steele (L) shakes hands with ...".
+CAPTION_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)")
+# A headline may end on an initialism's full stop: "... Bloomberg Tells U.S."
+_INITIALISM_AT_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}[”’\"')\]]*$")
 BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
 DROP_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
 # DROP_CAPITAL on a line after the first; it starts at "\n", which the regex engine finds fast.
@@ -481,9 +485,12 @@ def _set_apart_display_blocks(
     """Mark short blocks that are captions or headlines although OCR lost their indent.
 
     OCR gives a caption or a headline as a few lines of their own between blank
-    lines.  A block ending in a photo credit ("(Reuters)") is a caption; a block
-    of a few title-case words with no closing full stop, after a finished
-    sentence and before a new one, is a headline.  Either becomes one display line.
+    lines.  A block ending in a photo credit ("(Reuters)") is a caption, and so is
+    one that opens with a short label ("Hard sell. ...") and either names a photo's
+    position ("(L)") or is set wider than the column.  A block of a few title-case
+    words with no closing full stop, after a finished sentence and before a new
+    one, is a headline; on a page with no indented lines at all (OCR), so is a
+    sentence-case block of short lines.  Either becomes one display line.
 
     >>> page = _PageLines.of("ends here.\\n\\nMike Huckabee Is\\nRunning For\\n\\nThe former")
     >>> _set_apart_display_blocks(page, 30, []).texts
@@ -505,9 +512,9 @@ def _set_apart_display_blocks(
     return edited.done()
 
 
-# In a page's kinds: a block of one to four text lines with blank lines (or the
+# In a page's kinds: a block of one to six text lines with blank lines (or the
 # page's start or end) around it.
-_SHORT_BLOCK = re.compile(r"(?<![ti])t{1,4}(?![ti])")
+_SHORT_BLOCK = re.compile(r"(?<![ti])t{1,6}(?![ti])")
 
 
 def _join_wrapped_display_lines(page: _PageLines) -> _PageLines:
@@ -551,12 +558,17 @@ def _display_block_kind(
     ``previous`` is the body line before the block (None at the page's top).
     """
     block = page.texts[start:end]
+    # A full column line: body text cut by a column break, unless a caption.
+    starts_full = 0.8 * width <= len(block[0].strip()) <= 1.2 * width
+    if starts_full and len(block) > 4:
+        return None  # a caption takes a few lines (a title may take up to six)
     text = " ".join(line.strip() for line in block)
-    if CAPTION_CREDIT.search(text) and len(text) < 250:
-        return "caption-block"
+    if len(block) <= 4 and len(text) < 250:
+        if CAPTION_CREDIT.search(text) or _is_labelled_caption(block, width):
+            return "caption-block"
     # Where the block stands is quick to test and rules most blocks out: those first.
-    if 0.8 * width <= len(block[0].strip()) <= 1.2 * width:
-        return None  # a full column line: body text cut by a column break
+    if starts_full:
+        return None
     if previous is not None and not ends_sentence(previous.rstrip()):
         return None
     following = next((i for i in range(end, len(page.texts)) if page.texts[i]), None)
@@ -574,13 +586,28 @@ def _display_block_kind(
     long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
     if not (2 <= len(words) <= 16) or not long_words or BYLINE.match(text):
         return None
-    if any(CLAUSE_END.search(line.rstrip()) for line in block):
+    # A title may break its lines at commas ("And 'Competent,' / Unlike Trump,"), but
+    # neither it nor any of its lines ends a clause otherwise.
+    last = block[-1].rstrip()
+    inner_ends = [line.rstrip().rstrip(_CLOSING_MARKS)[-1:] for line in block[:-1]]
+    if any(end in ".;:" for end in inner_ends):
         return None
-    if sum(word[0].isupper() for word in long_words) < 0.75 * len(long_words):
+    if CLAUSE_END.search(last) and not _INITIALISM_AT_END.search(last):
         return None
-    if not words[-1].strip("“”‘’\"'()?!")[:1].isupper():
-        return None  # a title ends on a capitalised word, not on "of" before a column break
-    return "headline-block"
+    if sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words):
+        # A title ends on a capitalised word, not on "of" before a column break.
+        return "headline-block" if words[-1].strip("“”‘’\"'()?!")[:1].isupper() else None
+    if "i" in page.kinds:
+        return None  # the page sets its titles apart with a leading space; this one is not
+    # OCR drops that space.  Then a title in sentence case is told only by its shape:
+    # two lines or more, each well short of the column (a title's type is larger), none
+    # breaking at a comma or inside a word, and not ending on one of the commonest words
+    # ("that", "by", "said"), where a column cuts a sentence.
+    short_lines = all(len(line.strip()) < 0.8 * width for line in block)
+    ends_on_a_word = last[-1:] != "-" and word_zipf(words[-1].strip(_CLOSING_MARKS)) < 6.0
+    if len(block) >= 2 and short_lines and "," not in inner_ends and ends_on_a_word:
+        return "headline-block"
+    return None
 
 
 def _is_display(kind: str, text: str, width: int, narrow_columns: bool) -> bool:
@@ -607,6 +634,26 @@ def _has_caption_shape(text: str) -> bool:
     if label and label.group(1) in TITLE_ABBREVIATIONS | {"Jr", "Sr", "St"}:
         label = None  # "Rep." or "Jr." inside a headline is no caption label
     return bool(label or CAPTION_CREDIT.search(text))
+
+
+def _is_labelled_caption(lines: list[str], width: int) -> bool:
+    """A caption that OCR set among the body lines: a short label and no full stop at
+    its end, and either a photo's position in brackets or a first line wider than the
+    column (a caption's type is smaller).
+
+    >>> _is_labelled_caption(["Hard sell. Michael Steele (L) shakes", "hands in Washington"], 40)
+    True
+    >>> _is_labelled_caption(["Scene. A supporter holds a sign outside", "a rally in Ohio"], 30)
+    True
+    >>> _is_labelled_caption(["He left. Smith (R) said so."], 40)
+    False
+    >>> _is_labelled_caption(["He left. Then the"], 30)
+    False
+    """
+    if len(lines[0].strip()) <= 1.1 * width and not any(map(CAPTION_POSITION.search, lines)):
+        return False  # most blocks: told apart cheaply, before the label is looked for
+    text = " ".join(line.strip() for line in lines)
+    return not ends_sentence(text) and _has_caption_shape(text)
 
 
 def _looks_like_caption(text: str) -> bool:

@@ -320,6 +320,66 @@ def test_ocr_caption_and_headline_without_their_indent_are_set_apart():
     assert articles[1].paragraphs == ["The former governor said on Tuesday that he would run."]
 
 
+# Lines read back by Tesseract from pages made of real articles (benchmarks/make_pages.py
+# --ocr): OCR keeps no indent, so captions and titles stand among the body lines.
+OCR_BODY_BEFORE = (
+    "Hillary Clinton has gotten into\nsome trouble at high-dollar events\n"
+    "with rich donors. At a recent fun-\ndraising gig in New York with\n"
+    "celebrity Barbra Streisand, Clin-\nton called half of Donald Trump’s\n"
+    "supporters “deplorables.”\n\n"
+)
+OCR_BODY_AFTER = (
+    "If Donald Trump could make\nmoney doing it, Vermont Sen.\n"
+    "Bernie Sanders is against it. He\nsaid so in a speech on Monday to\n"
+    "a crowd of students in Ohio and\npromised a bill in the Senate.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # A label and a photo's position in the middle, no credit at the end.
+        "Tough talk. President Obama (L)\nshakes hands with President Obama\nin Columbus, Ohio",
+        # A label, and a first line wider than the column (a caption's smaller type).
+        "Fighting words. A supporter holds a sign outside\na rally in Des Moines, Iowa",
+    ],
+)
+def test_ocr_labelled_caption_without_a_credit_is_set_apart(caption):
+    title = "Railing Against\nTrump, Sanders\nVows To Eliminate\nTax Breaks Used\nBy Real Estate\nDevelopers"
+    page = OCR_BODY_BEFORE + caption + "\n\n" + title + "\n\n" + OCR_BODY_AFTER
+    articles = clean_page(page).document.articles()
+    assert articles[0].captions == [" ".join(caption.split("\n"))]
+    assert articles[0].paragraphs[-1].endswith("“deplorables.”")
+    # Six lines of title, one broken at a comma.
+    expected = (
+        "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Real Estate Developers"
+    )
+    assert articles[1].headline == expected
+    assert articles[1].paragraphs[0].startswith("If Donald Trump could make money")
+
+
+def test_ocr_title_case_headline_may_break_at_commas_and_end_on_an_initialism():
+    title = "Clinton Is 'Sane'\nAnd 'Competent,'\nUnlike Trump,\nBloomberg Tells\nU.S."
+    articles = clean_page(OCR_BODY_BEFORE + title + "\n\n" + OCR_BODY_AFTER).document.articles()
+    assert (
+        articles[1].headline
+        == "Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S."
+    )
+
+
+def test_ocr_sentence_case_headline_is_told_by_its_short_lines():
+    title = "Poll: Clinton and Trump\nin dead heat heading\ninto first debate"
+    page = OCR_BODY_BEFORE + title + "\n\n" + OCR_BODY_AFTER
+    articles = clean_page(page).document.articles()
+    assert articles[1].headline == "Poll: Clinton and Trump in dead heat heading into first debate"
+    # A column cut on one of the commonest words is body text, not a title ...
+    cut = OCR_BODY_BEFORE + "The Bloomberg\npoll shows that\n\n" + OCR_BODY_AFTER
+    assert len(clean_page(cut).document.articles()) == 1
+    # ... and so is a sentence-case block on a page that indents its titles.
+    indented = " An Indented Title\n\n" + page
+    assert [a.headline for a in clean_page(indented).document.articles()] == ["An Indented Title"]
+
+
 def test_caption_wrapped_on_two_display_lines_is_one_caption():
     page = (
         "the remainder of my term in\nCongress, I know in my heart\n"
