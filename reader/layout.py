@@ -68,14 +68,16 @@ CLAUSE_END = re.compile(r"[.,;:][”’\"')\]]*$")
 OPENS_SENTENCE = re.compile(r"^[\"“‘'(\[—–-]*[A-Z0-9À-ÖØ-Þ$£€]")
 # A caption often starts with a short label and a full stop: "Geopolitical challenge. Russian..."
 CAPTION_LABEL = re.compile(r"^(?:\S+\s){0,2}([^\s.]{2,})\.\s+\S")
+# Where a person stands in a photo, as a caption says it in brackets: "(L)", "(right)".
+_PHOTO_POSITIONS = "L|R|C|left|right|centre|center"
 # A photo credit or a position in brackets at a caption's end: "(AP Photo/Evan Vucci)", "(L)".
 CAPTION_CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|photos|images?|AFP|AP|EPA|Reuters|Getty|pool|file)\b[^()]*"
-    r"|L|R|C|left|right|centre|center)\)\s*$",
+    rf"|{_PHOTO_POSITIONS})\)\s*$",
     re.IGNORECASE,
 )
 # A photo's position in its caption, anywhere in it: "Michael Steele (L) shakes hands with ...".
-CAPTION_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)")
+CAPTION_POSITION = re.compile(rf"\((?:{_PHOTO_POSITIONS}|top|bottom)\)")
 # A headline may end on an initialism's full stop: "... Bloomberg Tells U.S."
 _INITIALISM_AT_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}[”’\"')\]]*$")
 BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
