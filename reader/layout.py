@@ -16,7 +16,8 @@ Iraqi Vice-President Nuri al-Maliki called for “Russia’s visible presence.�
 How the page is read, in order:
 1. each line is sorted: body text, blank, a *display* line (set apart by a
    leading space or far wider than the column: captions and headlines), or a
-   drop capital;
+   drop capital; on OCR text, which keeps no indent, a drop capital read on the
+   line below its word, or lost, is put back when the word tells which it is;
 2. display lines are told apart by where they stand: one right before an
    article's opening (a drop capital, or a new sentence after a finished one)
    is a headline, the others are captions;
@@ -41,7 +42,13 @@ from typing import IO
 
 from reader.collector import collector_paused
 from reader.document import Block, Document
-from reader.joining import WordEvidence, ends_with_line_hyphen, join_paragraphs, word_zipf
+from reader.joining import (
+    COMMON_WORD_ZIPF,
+    WordEvidence,
+    ends_with_line_hyphen,
+    join_paragraphs,
+    word_zipf,
+)
 
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
@@ -322,12 +329,14 @@ def _clean_page(
     page = _PageLines.of(text)
     if _has_drop_capital_line(text):
         page = _attach_drop_capitals(page, decisions)
+    evidence = WordEvidence.from_text(text)
+    if "i" not in page.kinds:  # no line indented: OCR, which may also misplace drop capitals
+        page = _restore_ocr_drop_capitals(page, evidence, decisions)
     width = column_width(page.body_texts())
     if find_captions:
         page = _set_apart_display_blocks(page, width, decisions)
         page = _join_wrapped_display_lines(page)
     articles = _group_into_articles(page, width, decisions, find_captions)
-    evidence = WordEvidence.from_text(text)
     all_paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
     joined = iter(
         _join_all_paragraphs(page, all_paragraphs, evidence, decisions, join_lost_hyphens)
@@ -458,6 +467,90 @@ def _attach_drop_capitals(page: _PageLines, decisions: list[Decision]) -> _PageL
         edited.skip(following + 1)
         edited.drop_capitals.add(numbers[following])
     return edited.done()
+
+
+def _restore_ocr_drop_capitals(
+    page: _PageLines, evidence: WordEvidence, decisions: list[Decision]
+) -> _PageLines:
+    """Give back a drop capital that OCR read apart from its word, or lost.
+
+    Tesseract reads a drop capital, which stands beside two or three lines, at
+    the start of the second line ("epublican presidential" / "R nominee Donald"),
+    or not at all ("onald Trump, under fire").  Either way a block then opens on
+    a lower-case piece of a word.  The capital goes back when it makes that piece
+    a word; a lost one only when no word is written on the page or in wordfreq
+    with another capital (never a guess between "Donald" and "Ronald" unless the
+    page writes one of them).
+
+    >>> page = _PageLines.of("epublican presidential\\nR nominee Donald Trump")
+    >>> _restore_ocr_drop_capitals(page, WordEvidence.from_text(""), []).texts
+    ['Republican presidential', 'nominee Donald Trump']
+    >>> page = _PageLines.of("onald Trump, under fire\\nover his taxes")
+    >>> _restore_ocr_drop_capitals(page, WordEvidence.from_text("Donald Trump"), []).texts
+    ['Donald Trump, under fire', 'over his taxes']
+    """
+    texts, numbers, kinds = page.texts, page.numbers, page.kinds
+    edited = _PageEditor(page)
+    edited.drop_capitals = set(page.drop_capitals)
+    for block in _BLOCK_START.finditer(kinds):
+        index = block.start()
+        piece = _LOWER_CASE_START.match(texts[index])
+        if piece is None:
+            continue
+        before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
+        if ends_with_line_hyphen(before):
+            continue  # the second half of a word a column break cut
+        fragment = piece.group()
+        below = texts[index + 1] if kinds[index + 1 : index + 2] == "t" else ""
+        moved = _LONE_CAPITALS.match(below)
+        if moved:
+            letter = moved.group(1)[-1]
+            if word_zipf(letter + fragment) < max(COMMON_WORD_ZIPF, word_zipf(fragment) + 0.5):
+                continue
+            why = f"OCR set the drop capital '{letter}' on the next line"
+        else:
+            letter = _lost_capital(fragment, evidence)
+            if letter is None:
+                continue
+            why = f"OCR lost the drop capital: '{letter}{fragment}' is a word, '{fragment}' is not"
+        decisions.append(
+            Decision(
+                "drop-capital", numbers[index], f"{letter} | {fragment}", letter + fragment, why
+            )
+        )
+        edited.keep(index)
+        edited.add(letter + texts[index], numbers[index])
+        edited.drop_capitals.add(numbers[index])
+        if moved:
+            edited.add(below[moved.end() :], numbers[index + 1])
+            edited.skip(index + 2)
+        else:
+            edited.skip(index + 1)
+    return edited.done()
+
+
+# In a page's kinds: the first text line of a block (after a blank line or at the top).
+_BLOCK_START = re.compile(r"(?<![ti])t")
+# A line that opens on a lower-case piece of a word.
+_LOWER_CASE_START = re.compile(r"[a-z]+(?![^\W_])")
+# A drop capital that OCR read at the start of the line below ("R nominee", "EF Jersey").
+_LONE_CAPITALS = re.compile(r"([A-Z]{1,2}) (?=\S)")
+
+
+def _lost_capital(fragment: str, evidence: WordEvidence) -> str | None:
+    """The one capital that makes an unknown piece of a word a word ("onald": "D").
+
+    >>> nothing = WordEvidence.from_text("")
+    >>> _lost_capital("etired", nothing), _lost_capital("he", nothing), _lost_capital("onald", nothing)
+    ('R', None, None)
+    """
+    if word_zipf(fragment) > 0 or evidence.seen(fragment) > 1:  # once: this line itself
+        return None  # a word of its own: nothing is missing, or nothing can be told
+    words = [c for c in string.ascii_uppercase if word_zipf(c + fragment) >= COMMON_WORD_ZIPF]
+    written = [c for c in words if evidence.seen(c + fragment)]
+    if len(written) == 1:
+        return written[0]
+    return words[0] if len(words) == 1 else None
 
 
 def _drop_capital_is_a_word(letter: str, rest: str) -> bool:

@@ -380,6 +380,43 @@ def test_ocr_sentence_case_headline_is_told_by_its_short_lines():
     assert [a.headline for a in clean_page(indented).document.articles()] == ["An Indented Title"]
 
 
+def test_ocr_drop_capital_read_on_the_next_line_goes_back_to_its_word():
+    page = (
+        "Alabama Republicans\nDefend Roy Moore: ‘It\nWas 40 Years Ago’\n\n"
+        "epublican officials in Alabama\nR staunchly defended their\n"
+        "party’s Senate nominee, Roy S.\nMoore, after a report that he\n"
+        "had made sexual advances toward\nfour teenage girls when he was\n"
+    )
+    result = clean_page(page)
+    article = result.document.articles()[0]
+    assert article.headline == "Alabama Republicans Defend Roy Moore: ‘It Was 40 Years Ago’"
+    assert article.paragraphs[0].startswith("Republican officials in Alabama staunchly defended")
+    assert [d.after for d in result.decisions if d.action == "drop-capital"] == ["Republican"]
+
+
+def test_ocr_lost_drop_capital_comes_back_only_when_one_letter_makes_the_word():
+    title = "Trump not walking\nthe walk on his tax\nclaims\n\n"
+    body = (
+        "onald Trump, under fire\nover his taxes, is casting\nhimself as a champion of\n"
+        "the little guy when it\ncomes to rewriting the tax\ncode, Donald Trump says.\n"
+    )
+    article = clean_page(OCR_BODY_BEFORE + title + body).document.articles()[1]
+    assert article.headline == "Trump not walking the walk on his tax claims"
+    assert article.paragraphs[0].startswith("Donald Trump, under fire over his taxes")
+    # "onald" without "Donald" on the page: "Donald" and "Ronald" are both words; no guess.
+    before = "The senator said he would\nintroduce a bill in the next\nsession of the Senate.\n\n"
+    unsure = before + title + body.replace("code, Donald Trump says.", "code, he says.")
+    assert "claims onald Trump, under fire" in clean(unsure)  # and so no title is seen
+    # A page that indents its lines is no OCR page: nothing is restored there.
+    indented = " An Indented Title\n\n" + body
+    assert clean_page(indented).document.articles()[0].paragraphs[0].startswith("onald Trump")
+
+
+def test_ocr_block_opening_on_the_rest_of_a_cut_word_is_left_to_the_join():
+    page = OCR_BODY_BEFORE + "The committee voted on the govern-\n\nment plan on Monday.\n"
+    assert "government plan on Monday." in clean(page)
+
+
 def test_caption_wrapped_on_two_display_lines_is_one_caption():
     page = (
         "the remainder of my term in\nCongress, I know in my heart\n"
