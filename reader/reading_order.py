@@ -307,7 +307,7 @@ def _best_order_near(
     """The best way of reading again some stretch of lines around ``sign``, if clear enough."""
     candidates: dict[tuple[int, ...], Reordering] = {}
     for start in _stretch_starts(texts, filled, sign):
-        for end in range(sign + 1, min(len(filled), start + REACH) + 1):
+        for end in range(max(sign, start + 2), min(len(filled), start + REACH) + 1):
             if end < len(filled) and filled[end] == filled[end - 1] + 1:
                 continue  # a stretch ends where a block does
             stretch = filled[start:end]
@@ -334,7 +334,7 @@ def _stretch_starts(texts: list[str], filled: list[int], sign: int) -> list[int]
     blank line or at the top) that follows a finished sentence or a short title,
     at most REACH lines before the sign."""
     starts = []
-    for start in range(max(0, sign - REACH + 1), sign):
+    for start in range(max(0, sign - REACH + 1), sign + 1):
         at_block_start = start == 0 or filled[start - 1] < filled[start] - 1
         before = texts[filled[start - 1]] if start else ""
         if at_block_start and (not before or ends_sentence(before) or _is_short_title(before)):
