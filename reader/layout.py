@@ -720,6 +720,10 @@ def _display_block_kind(
         return None
     words = text.split()
     long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
+    if "i" not in page.kinds and len(block) <= 3 and len(block[0]) > 1.5 * width:
+        # OCR keeps no indent, but a title set across two columns reads as a line far
+        # wider than the column; it may end on a quoted name's stop ("of ‘The 411.’").
+        return "headline-block" if 4 <= len(words) <= 24 and not ends_sentence(block[0]) else None
     if (
         len(long_words) == len(words) == 1
         and opens_page
@@ -729,6 +733,8 @@ def _display_block_kind(
         return "headline-block" if words[0][0].isupper() and not CLAUSE_END.search(text) else None
     if not (2 <= len(words) <= 16) or not long_words or BYLINE.match(text):
         return None
+    if text.count(")") > text.count("("):
+        return None  # closes a bracket opened before it: a piece of a sentence ("Shots)”")
     # A title may break its lines at commas ("And 'Competent,' / Unlike Trump,"), but
     # neither it nor any of its lines ends a clause otherwise.
     last = block[-1].rstrip()

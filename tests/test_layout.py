@@ -496,3 +496,54 @@ def test_seams_count_lines_within_their_own_paragraph_after_an_empty_one():
     assert [(paragraph, seam.line) for paragraph, seam in seams] == [(1, 1)]
     alone = join_paragraphs([["Russia’s Fed-", "eral Service"]], evidence)[1]
     assert [(paragraph, seam.line) for paragraph, seam in alone] == [(0, 1)]
+
+
+# Real Tesseract lines (shared/data/dev-pages/ocr/ocr01): a title set across two columns
+# reads as a line far wider than the column; a row cut in two by a wide gap leaves the
+# piece "“American / Shots)”", which is no title.
+OCR_WIDE_TITLE_PAGE = """“Promise mama you'll
+keep your hands in sight,”
+Blige sings to Clinton be-
+fore asking her, “I just
+want to know, where do
+we go from here?”
+
+“American
+Shots)”
+
+Skin (41
+was written by
+
+Springsteen after the
+1999 shooting death of
+Guinea immigrant
+
+Amadou Diallo, who was
+shot at 41 times by four
+plain-clothes NYPD offi-
+cers.
+
+Mary J. Blige sings to Hillary Clinton in preview
+clip of ‘The 411.’
+
+The clip has faced ridicule
+online since it was re-
+leased on Tuesday.
+"""
+
+
+def test_ocr_title_wider_than_the_column_starts_an_article():
+    articles = clean_page(OCR_WIDE_TITLE_PAGE).document.articles()
+    assert [a.headline for a in articles] == [
+        None,
+        "Mary J. Blige sings to Hillary Clinton in preview clip of ‘The 411.’",
+    ]
+    assert articles[1].paragraphs == [
+        "The clip has faced ridicule online since it was released on Tuesday."
+    ]
+
+
+def test_a_block_closing_a_bracket_it_never_opened_is_no_title():
+    [first, _] = clean_page(OCR_WIDE_TITLE_PAGE).document.articles()
+    assert first.headline is None
+    assert "“American Shots)”" in first.paragraphs
