@@ -816,8 +816,9 @@ def _paragraph_ends(before: str, following: str | None, width: int, gap: _Gap) -
 
     With a blank line between: yes if the sentence is finished (or a short
     line ends in a colon) and the next line does not go on in lower case;
-    but not inside an open quotation that the next line does not reopen
-    (a column break that fell after a full stop inside a quotation).  Without a blank
+    but not after a full line inside an open quotation that the next line does
+    not reopen (a column break that fell after a full stop inside a quotation; a
+    short line there ends a paragraph of a quotation that runs on).  Without a blank
     line: only a finished sentence on a clearly short line, then a new one.
     """
     fill = len(before.strip()) / width if width >= 20 else 0.5
@@ -831,8 +832,8 @@ def _paragraph_ends(before: str, following: str | None, width: int, gap: _Gap) -
     if ends_sentence(before):
         if not gap.blank:
             return fill < 0.6 and bool(OPENS_SENTENCE.match(after))
-        if not after.startswith(OPENING_QUOTES) and gap.quote_open:
-            return False
+        if fill >= 0.6 and not after.startswith(OPENING_QUOTES) and gap.quote_open:
+            return False  # a column cut after a full line, inside the quotation
         return True
     if not OPENS_SENTENCE.match(after):
         return False

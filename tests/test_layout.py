@@ -98,8 +98,10 @@ def test_blank_line_after_a_finished_sentence_ends_a_paragraph():
 
 
 def test_column_break_after_a_full_stop_inside_an_open_quotation():
+    # The column ends on a full line; a short one would end the paragraph (see
+    # test_a_short_line_ends_its_paragraph_inside_an_open_quotation).
     page = (
-        "“The real issue is corporate\ngovernance.\n\nIt would be better if\n"
+        "“The real issue is corporate\nand bank governance.\n\nIt would be better if\n"
         "management faced pressure,” he\nsaid.\n"
     )
     assert clean(page).count("\n\n") == 0
@@ -547,3 +549,38 @@ def test_a_block_closing_a_bracket_it_never_opened_is_no_title():
     [first, _] = clean_page(OCR_WIDE_TITLE_PAGE).document.articles()
     assert first.headline is None
     assert "“American Shots)”" in first.paragraphs
+
+
+# Real Tesseract lines from a made page (a BASIL article): a quotation runs over several
+# paragraphs, and a newspaper closes it only at the end of the last one.
+LONG_QUOTATION = """“Needless to say, the war in Af-
+ghanistan was not “a war of Obama’s
+choosing.” It has been prosecuted by
+the United States under Presidents
+Bush and Obama. Indeed, as the DNC
+Communications Director has said,
+your statement “puts [you] at odds
+with about 100 percent of the Repub-
+lican Party.
+
+And not on a trivial matter. At a
+
+time when Gen. Petraeus has just
+taken over command, the chairman
+should rally his party.”
+"""
+
+
+def test_a_short_line_ends_its_paragraph_inside_an_open_quotation():
+    paragraphs = clean_page(LONG_QUOTATION).document.articles()[0].paragraphs
+    assert [p[:20] for p in paragraphs] == ["“Needless to say, th", "And not on a trivial"]
+    # The blank line after "At a", a full line, is a column break inside the paragraph.
+    assert "At a time when Gen. Petraeus" in paragraphs[1]
+
+
+def test_a_full_line_inside_an_open_quotation_is_cut_by_a_column_break():
+    page = LONG_QUOTATION.replace(
+        "lican Party.\n\nAnd not", "lican Party, as we all know well.\n\nAnd not"
+    )
+    paragraphs = clean_page(page).document.articles()[0].paragraphs
+    assert len(paragraphs) == 1
