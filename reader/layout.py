@@ -321,6 +321,7 @@ def _clean_page(
     if "i" not in page.kinds:  # no line indented: OCR, which may misread the page's layout
         page = _restore_reading_order(page, evidence, decisions)
         page = _restore_ocr_drop_capitals(page, evidence, decisions)
+        page = _restore_i_read_as_t(page, decisions)
     width = column_width(page.body_texts())
     if find_captions:
         page = _set_apart_display_blocks(page, width, decisions)
@@ -577,6 +578,41 @@ _BLOCK_START = re.compile(r"(?<![ti])t")
 _LOWER_CASE_START = re.compile(r"[a-z]+(?![^\W_])")
 # A drop capital that OCR read at the start of the line below ("R nominee", "EF Jersey").
 _LONE_CAPITALS = re.compile(r"([A-Z]{1,2}) (?=\S)")
+
+
+def _restore_i_read_as_t(page: _PageLines, decisions: list[Decision]) -> _PageLines:
+    """Put back the "I" that Tesseract reads as "T" right after an opening quote.
+
+    Behind a quotation mark the serif "I" comes out as "T": "“T don’t", "“T’m",
+    "“Tf", "“Tt’s".  Only forms that are no word behind a quote change: a lone "T"
+    before a word in lower case or before "’m", "’ve", "’ll", "’d", and "Tf",
+    "Tt", "Tn", "Ts", where "If", "It", "In", "Is" are among the commonest words.
+
+    >>> page = _PageLines.of("“T don’t think so,” he said.\\n“Tf not, “The end.”")
+    >>> _restore_i_read_as_t(page, []).texts
+    ['“I don’t think so,” he said.', '“If not, “The end.”']
+    """
+    texts, numbers = page.texts, page.numbers
+    edited = _PageEditor(page)
+    for index, text in enumerate(texts):
+        if "T" not in text or not _I_READ_AS_T.search(text):
+            continue
+        fixed = _I_READ_AS_T.sub(_i_for_t, text)
+        why = "Tesseract reads an 'I' after an opening quote as 'T'"
+        decisions.append(Decision("ocr-letter", numbers[index], text[:30], fixed[:30], why))
+        edited.keep(index)
+        edited.add(fixed, numbers[index])
+        edited.skip(index + 1)
+    return edited.done()
+
+
+# A "T" for "I" behind an opening quote: alone before a lower-case word or an
+# ending ("“T don’t", "“T’m"), or in a two-letter form that is no word ("“Tf").
+_I_READ_AS_T = re.compile(r"(?<=[“\"‘])T(?:(?= [a-z])|(?=[’\'](?:m|ve|ll|d)\b)|[ftns]\b)")
+
+
+def _i_for_t(match: re.Match) -> str:
+    return "I" + match.group()[1:]
 
 
 def _lost_capital(fragment: str, evidence: WordEvidence) -> str | None:

@@ -584,3 +584,32 @@ def test_a_full_line_inside_an_open_quotation_is_cut_by_a_column_break():
     )
     paragraphs = clean_page(page).document.articles()[0].paragraphs
     assert len(paragraphs) == 1
+
+
+# Real Tesseract lines from made pages (BASIL articles): behind an opening quote the
+# serif "I" is read as "T".
+OCR_QUOTED_I = """House Republicans declined to.
+
+“T was stunned when Eric Cantor lost his
+primary election earlier this week. Eric is
+
+a good friend,” he said.
+
+“Tf you look at what’s going on, “T’m sure
+it will pass,” Boehner said. “The vote is set.”
+"""
+
+
+def test_ocr_i_read_as_t_after_an_opening_quote_is_put_back():
+    result = clean_page(OCR_QUOTED_I)
+    paragraphs = result.document.articles()[0].paragraphs
+    assert paragraphs[1].startswith("“I was stunned when Eric Cantor")
+    assert paragraphs[2] == (
+        "“If you look at what’s going on, “I’m sure it will pass,” Boehner said. “The vote is set.”"
+    )
+    assert [d.action for d in result.decisions].count("ocr-letter") == 2
+
+
+def test_a_page_with_indented_lines_keeps_its_letters():
+    page = " A caption set apart (Reuters)\n\n" + OCR_QUOTED_I
+    assert "“T was stunned" in clean_page(page).document.text
