@@ -539,6 +539,24 @@ def _restore_ocr_drop_capitals(
             continue
         piece = _LOWER_CASE_START.match(texts[index])
         if piece is None:
+            capitals = _CAPITALS_START.match(texts[index])
+            letters = capitals and _lost_capitals(capitals.group(), evidence)
+            if letters:  # "SHINGTON —": a dateline that lost its drop capitals
+                word = letters + capitals.group()
+                why = f"OCR lost the drop capital: '{word}' is a word, '{capitals.group()}' is not"
+                decisions.append(
+                    Decision("drop-capital", numbers[index], capitals.group(), word, why)
+                )
+                edited.keep(index)
+                edited.add(letters + texts[index], numbers[index])
+                edited.drop_capitals.add(numbers[index])
+                below = texts[index + 1] if kinds[index + 1 : index + 2] == "t" else ""
+                moved = _LONE_CAPITALS.match(below)
+                if moved and moved.group(1) == letters:  # "HOENIX —" / "P sent a bill"
+                    edited.add(below[moved.end() :], numbers[index + 1])
+                    edited.skip(index + 2)
+                else:
+                    edited.skip(index + 1)
             continue
         before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
         if ends_with_line_hyphen(before):
@@ -576,6 +594,8 @@ def _restore_ocr_drop_capitals(
 _BLOCK_START = re.compile(r"(?<![ti])t")
 # A line that opens on a lower-case piece of a word.
 _LOWER_CASE_START = re.compile(r"[a-z]+(?![^\W_])")
+# A line that opens on a word in capitals, as a dateline does ("SHINGTON —").
+_CAPITALS_START = re.compile(r"[A-Z]{3,}(?![^\W_])")
 # A drop capital that OCR read at the start of the line below ("R nominee", "EF Jersey").
 _LONE_CAPITALS = re.compile(r"([A-Z]{1,2}) (?=\S)")
 
@@ -629,6 +649,25 @@ def _lost_capital(fragment: str, evidence: WordEvidence) -> str | None:
     if len(written) == 1:
         return written[0]
     return words[0] if len(words) == 1 else None
+
+
+def _lost_capitals(fragment: str, evidence: WordEvidence) -> str | None:
+    """The one or two capitals that make a dateline's piece a word ("SHINGTON": "WA").
+
+    >>> nothing = WordEvidence.from_text("")
+    >>> _lost_capitals("SHINGTON", nothing), _lost_capitals("HOENIX", nothing)
+    ('WA', 'P')
+    >>> _lost_capitals("MHERST", nothing), _lost_capitals("SENATE", nothing)
+    ('A', None)
+    """
+    if word_zipf(fragment) > 0 or evidence.seen(fragment) > 1:
+        return None
+    for length in (1, 2):
+        prefixes = map("".join, itertools.product(string.ascii_uppercase, repeat=length))
+        found = [p for p in prefixes if word_zipf(p + fragment) >= COMMON_WORD_ZIPF]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _drop_capital_is_a_word(letter: str, rest: str) -> bool:

@@ -613,3 +613,26 @@ def test_ocr_i_read_as_t_after_an_opening_quote_is_put_back():
 def test_a_page_with_indented_lines_keeps_its_letters():
     page = " A caption set apart (Reuters)\n\n" + OCR_QUOTED_I
     assert "“T was stunned" in clean_page(page).document.text
+
+
+# Real Tesseract lines from made pages (BASIL articles): the drop capitals of a dateline
+# lost ("SHINGTON") or set on the line below ("HOENIX" / "P sent a bill").
+OCR_DATELINES = """SHINGTON — President Trump
+declared a national emergency
+on the border with Mexico.
+
+Governor of Arizona Is
+Pressed to Veto Bill
+
+HOENIX — As the Arizona Legislature
+P sent a bill to her desk Monday that
+would grant business owners the right
+to invoke religion to refuse service.
+"""
+
+
+def test_ocr_dateline_gets_its_lost_drop_capitals_back():
+    articles = clean_page(OCR_DATELINES).document.articles()
+    assert articles[0].paragraphs[0].startswith("WASHINGTON — President Trump declared")
+    assert articles[1].headline == "Governor of Arizona Is Pressed to Veto Bill"
+    assert articles[1].paragraphs[0].startswith("PHOENIX — As the Arizona Legislature sent a bill")
