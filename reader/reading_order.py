@@ -23,8 +23,8 @@ and putting them back row by row, and scores each order on what the lines say:
 
 - a word cut at a line end must be finished by the next line (+3), or at least
   make a compound of two words (0); anything else counts -3;
-- a line that ends a sentence is followed by one that can open one (+1, a
-  lower-case start -2); a line in mid-sentence by a lower-case start (+1);
+- a line that ends a sentence is followed by one that can open one (+1, any
+  other -2); a line in mid-sentence by a lower-case start (+1);
 - a drop capital opens the stretch (-4 anywhere else);
 - a closing bracket or quote never comes before its opening one (-3).
 
@@ -231,7 +231,9 @@ def _is_as_read(order: tuple[tuple[int, int], ...]) -> bool:
     return all(a <= b for a, b in itertools.pairwise(order))
 
 
-def _fill_rows(columns, widths, sizes, rows) -> tuple[tuple[int, int], ...] | None:
+def _fill_rows(
+    columns: tuple[int, ...], widths: tuple[int, ...], sizes: tuple[int, ...], rows: int
+) -> tuple[tuple[int, int], ...] | None:
     """Lines fill the rows slot by slot; only the end of the last row may stay empty."""
     taken = [0] * len(sizes)
     order = []
@@ -367,7 +369,7 @@ def _orders_of(
                 if not ends_sentence(texts[indices[-1]]):
                     continue  # a paragraph read across is put back whole
                 yield Reordering(
-                    first=min(lines[0], headline if headline is not None else lines[0]),
+                    first=lines[0],  # the headline, if any, stands inside the stretch
                     last=lines[-1],
                     lines=indices,
                     headline=headline,
