@@ -53,7 +53,7 @@ from reader.joining import (
     join_paragraphs,
     word_zipf,
 )
-from reader.reading_order import restore_reading_order, split_drop_capital
+from reader.reading_order import SPLIT_DROP_CAPITAL, restore_reading_order, split_drop_capital
 
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
@@ -503,11 +503,11 @@ def _restore_ocr_drop_capitals(
 
     Tesseract reads a drop capital, which stands beside two or three lines, at
     the start of the second line ("epublican presidential" / "R nominee Donald"),
-    or not at all ("onald Trump, under fire").  Either way a block then opens on
-    a lower-case piece of a word.  The capital goes back when it makes that piece
-    a word; a lost one only when no word is written on the page or in wordfreq
-    with another capital (never a guess between "Donald" and "Ronald" unless the
-    page writes one of them).
+    set apart on its own line ("T he New York Post"), or not at all ("onald Trump,
+    under fire", "SHINGTON —").  Either way a block then opens on a piece of a
+    word.  The capital goes back when it makes that piece a word; a lost one only
+    when no word is written on the page or in wordfreq with another capital (never
+    a guess between "Donald" and "Ronald" unless the page writes one of them).
 
     >>> page = _PageLines.of("epublican presidential\\nR nominee Donald Trump")
     >>> _restore_ocr_drop_capitals(page, WordEvidence.from_text(""), []).texts
@@ -521,73 +521,93 @@ def _restore_ocr_drop_capitals(
     edited.drop_capitals = set(page.drop_capitals)
     for block in _BLOCK_START.finditer(kinds):
         index = block.start()
-        word = split_drop_capital(texts[index])
-        if word is not None:  # "T he New York Post": the capital is in place, set apart
-            decisions.append(
-                Decision(
-                    "drop-capital",
-                    numbers[index],
-                    texts[index][: len(word) + 1],
-                    word,
-                    f"OCR set the drop capital apart from its word: '{word}' is a word",
-                )
-            )
-            edited.keep(index)
-            edited.add(word + texts[index][len(word) + 1 :], numbers[index])
-            edited.drop_capitals.add(numbers[index])
-            edited.skip(index + 1)
-            continue
-        piece = _LOWER_CASE_START.match(texts[index])
-        if piece is None:
-            capitals = _CAPITALS_START.match(texts[index])
-            letters = capitals and _lost_capitals(capitals.group(), evidence)
-            if letters:  # "SHINGTON —": a dateline that lost its drop capitals
-                word = letters + capitals.group()
-                why = f"OCR lost the drop capital: '{word}' is a word, '{capitals.group()}' is not"
-                decisions.append(
-                    Decision("drop-capital", numbers[index], capitals.group(), word, why)
-                )
-                edited.keep(index)
-                edited.add(letters + texts[index], numbers[index])
-                edited.drop_capitals.add(numbers[index])
-                below = texts[index + 1] if kinds[index + 1 : index + 2] == "t" else ""
-                moved = _LONE_CAPITALS.match(below)
-                if moved and moved.group(1) == letters:  # "HOENIX —" / "P sent a bill"
-                    edited.add(below[moved.end() :], numbers[index + 1])
-                    edited.skip(index + 2)
-                else:
-                    edited.skip(index + 1)
-            continue
-        before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
-        if ends_with_line_hyphen(before):
-            continue  # the second half of a word a column break cut
-        fragment = piece.group()
+        line = texts[index]
         below = texts[index + 1] if kinds[index + 1 : index + 2] == "t" else ""
-        moved = _LONE_CAPITALS.match(below)
-        if moved:
-            letter = moved.group(1)[-1]
-            if word_zipf(letter + fragment) < max(COMMON_WORD_ZIPF, word_zipf(fragment) + 0.5):
-                continue
-            why = f"OCR set the drop capital '{letter}' on the next line"
+        if SPLIT_DROP_CAPITAL.match(line):
+            found = _capital_set_apart(line)
+        elif _CAPITALS_START.match(line):
+            found = _capitals_of_a_dateline(line, below, evidence)
         else:
-            letter = _lost_capital(fragment, evidence)
-            if letter is None:
-                continue
-            why = f"OCR lost the drop capital: '{letter}{fragment}' is a word, '{fragment}' is not"
-        decisions.append(
-            Decision(
-                "drop-capital", numbers[index], f"{letter} | {fragment}", letter + fragment, why
+            before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
+            # After a line-end hyphen the block opens on the second half of a cut word.
+            found = (
+                None
+                if ends_with_line_hyphen(before)
+                else _capital_of_a_piece(line, below, evidence)
             )
-        )
+        if found is None:
+            continue
+        fixed, below_fixed, (was, word, why) = found
+        decisions.append(Decision("drop-capital", numbers[index], was, word, why))
         edited.keep(index)
-        edited.add(letter + texts[index], numbers[index])
+        edited.add(fixed, numbers[index])
         edited.drop_capitals.add(numbers[index])
-        if moved:
-            edited.add(below[moved.end() :], numbers[index + 1])
-            edited.skip(index + 2)
-        else:
+        if below_fixed is None:
             edited.skip(index + 1)
+        else:
+            edited.add(below_fixed, numbers[index + 1])
+            edited.skip(index + 2)
     return edited.done()
+
+
+# What a drop capital put back gives: the line, the line below if it changes (else
+# None), and what the decision shows (before, after, why).
+_CapitalPutBack = tuple[str, str | None, tuple[str, str, str]]
+
+
+def _capital_set_apart(line: str) -> _CapitalPutBack | None:
+    """ "T he New York Post": the capital is in place, a space away from its word.
+
+    >>> _capital_set_apart("T he New York Post")[0]
+    'The New York Post'
+    """
+    word = split_drop_capital(line)
+    if word is None:
+        return None
+    why = f"OCR set the drop capital apart from its word: '{word}' is a word"
+    return word + line[len(word) + 1 :], None, (line[: len(word) + 1], word, why)
+
+
+def _capitals_of_a_dateline(
+    line: str, below: str, evidence: WordEvidence
+) -> _CapitalPutBack | None:
+    """ "SHINGTON —": a dateline in capitals that lost its drop capitals, which
+    may stand at the start of the line below ("HOENIX —" / "P sent a bill").
+
+    >>> _capitals_of_a_dateline("HOENIX — As the", "P sent a bill", WordEvidence.from_text(""))[:2]
+    ('PHOENIX — As the', 'sent a bill')
+    """
+    piece = _CAPITALS_START.match(line).group()
+    letters = _lost_capitals(piece, evidence)
+    if letters is None:
+        return None
+    word = letters + piece
+    why = f"OCR lost the drop capital: '{word}' is a word, '{piece}' is not"
+    moved = _LONE_CAPITALS.match(below)
+    below_fixed = below[moved.end() :] if moved and moved.group(1) == letters else None
+    return letters + line, below_fixed, (piece, word, why)
+
+
+def _capital_of_a_piece(line: str, below: str, evidence: WordEvidence) -> _CapitalPutBack | None:
+    """ "epublican" with "R" at the start of the line below, or "onald" alone."""
+    piece = _LOWER_CASE_START.match(line)
+    if piece is None:
+        return None
+    fragment = piece.group()
+    moved = _LONE_CAPITALS.match(below)
+    if moved:
+        letter = moved.group(1)[-1]
+        if word_zipf(letter + fragment) < max(COMMON_WORD_ZIPF, word_zipf(fragment) + 0.5):
+            return None
+        why = f"OCR set the drop capital '{letter}' on the next line"
+        below_fixed = below[moved.end() :]
+    else:
+        letter = _lost_capital(fragment, evidence)
+        if letter is None:
+            return None
+        why = f"OCR lost the drop capital: '{letter}{fragment}' is a word, '{fragment}' is not"
+        below_fixed = None
+    return letter + line, below_fixed, (f"{letter} | {fragment}", letter + fragment, why)
 
 
 # In a page's kinds: the first text line of a block (after a blank line or at the top).
