@@ -627,15 +627,16 @@ def _restore_i_read_as_t(page: _PageLines, decisions: list[Decision]) -> _PageLi
     "“Tf", "“Tt’s".  Only forms that are no word behind a quote change: a lone "T"
     before a word in lower case or before "’m", "’ve", "’ll", "’d", and "Tf",
     "Tt", "Tn", "Ts", where "If", "It", "In", "Is" are among the commonest words.
+    A lone "|" before a word in lower case is an "I" too.
 
-    >>> page = _PageLines.of("“T don’t think so,” he said.\\n“Tf not, “The end.”")
+    >>> page = _PageLines.of("“T don’t think so,” he said.\\n“Tf not, | went. “The end.”")
     >>> _restore_i_read_as_t(page, []).texts
-    ['“I don’t think so,” he said.', '“If not, “The end.”']
+    ['“I don’t think so,” he said.', '“If not, I went. “The end.”']
     """
     texts, numbers = page.texts, page.numbers
     edited = _PageEditor(page)
     for index, text in enumerate(texts):
-        if "T" not in text or not _I_READ_AS_T.search(text):
+        if ("T" not in text and "|" not in text) or not _I_READ_AS_T.search(text):
             continue
         fixed = _I_READ_AS_T.sub(_i_for_t, text)
         why = "Tesseract reads an 'I' after an opening quote as 'T'"
@@ -647,8 +648,11 @@ def _restore_i_read_as_t(page: _PageLines, decisions: list[Decision]) -> _PageLi
 
 
 # A "T" for "I" behind an opening quote: alone before a lower-case word or an
-# ending ("“T don’t", "“T’m"), or in a two-letter form that is no word ("“Tf").
-_I_READ_AS_T = re.compile(r"(?<=[“\"‘])T(?:(?= [a-z])|(?=[’\'](?:m|ve|ll|d)\b)|[ftns]\b)")
+# ending ("“T don’t", "“T’m"), or in a two-letter form that is no word ("“Tf");
+# and a "|" for "I" as a word of its own ("it. | went").
+_I_READ_AS_T = re.compile(
+    r"(?<=[“\"‘])T(?:(?= [a-z])|(?=[’\'](?:m|ve|ll|d)\b)|[ftns]\b)|(?<![^\s“\"‘])\|(?= [a-z])"
+)
 
 
 def _i_for_t(match: re.Match) -> str:

@@ -597,6 +597,8 @@ a good friend,” he said.
 
 “Tf you look at what’s going on, “T’m sure
 it will pass,” Boehner said. “The vote is set.”
+
+"| know how hard this job is," Obama said.
 """
 
 
@@ -607,7 +609,8 @@ def test_ocr_i_read_as_t_after_an_opening_quote_is_put_back():
     assert paragraphs[2] == (
         "“If you look at what’s going on, “I’m sure it will pass,” Boehner said. “The vote is set.”"
     )
-    assert [d.action for d in result.decisions].count("ocr-letter") == 2
+    assert paragraphs[3] == '"I know how hard this job is," Obama said.'
+    assert [d.action for d in result.decisions].count("ocr-letter") == 3
 
 
 def test_a_page_with_indented_lines_keeps_its_letters():
