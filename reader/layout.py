@@ -322,6 +322,7 @@ def _clean_page(
         page = _restore_reading_order(page, evidence, decisions)
         page = _restore_ocr_drop_capitals(page, evidence, decisions)
         page = _restore_i_read_as_t(page, decisions)
+        page = _split_words_run_together(page, decisions)
     width = column_width(page.body_texts())
     if find_captions:
         page = _set_apart_display_blocks(page, width, decisions)
@@ -657,6 +658,37 @@ _I_READ_AS_T = re.compile(
 
 def _i_for_t(match: re.Match) -> str:
     return "I" + match.group()[1:]
+
+
+def _split_words_run_together(page: _PageLines, decisions: list[Decision]) -> _PageLines:
+    """Split "ofa", "ina", "ofthe": a short word and "a" or "the" that OCR ran together.
+
+    Tesseract loses the narrow space before "a" and "the" after the commonest
+    short words.  The forms it makes are no English words (wordfreq knows them
+    only as typing slips), so on an OCR page they are split.
+
+    >>> _split_words_run_together(_PageLines.of("the appeal ofa man ina hurry"), []).texts
+    ['the appeal of a man in a hurry']
+    """
+    texts, numbers = page.texts, page.numbers
+    edited = _PageEditor(page)
+    for index, text in enumerate(texts):
+        if not _WORDS_RUN_TOGETHER.search(text):
+            continue
+        fixed = _WORDS_RUN_TOGETHER.sub(r"\1 \2", text)
+        why = "OCR ran a short word and 'a' or 'the' together"
+        decisions.append(Decision("ocr-space", numbers[index], text[:30], fixed[:30], why))
+        edited.keep(index)
+        edited.add(fixed, numbers[index])
+        edited.skip(index + 1)
+    return edited.done()
+
+
+# "ofa", "ina", "ofthe": the commonest short words run together with "a" or "the".
+# ("fora", the plural of "forum", is a word; so it is not among them.)
+_WORDS_RUN_TOGETHER = re.compile(
+    r"(?<![^\W_])(of|in|as|to|on|at|and|is|with|by|from|was|has|that)(a|the)(?![^\W_])"
+)
 
 
 def _lost_capital(fragment: str, evidence: WordEvidence) -> str | None:

@@ -639,3 +639,14 @@ def test_ocr_dateline_gets_its_lost_drop_capitals_back():
     assert articles[0].paragraphs[0].startswith("WASHINGTON — President Trump declared")
     assert articles[1].headline == "Governor of Arizona Is Pressed to Veto Bill"
     assert articles[1].paragraphs[0].startswith("PHOENIX — As the Arizona Legislature sent a bill")
+
+
+def test_ocr_words_run_together_are_split():
+    # Real Tesseract lines from made pages (polnear and BASIL articles).
+    page = (
+        "“I understand the appeal ofa\nmovement like this,” Mr. Steele wrote ina\n"
+        "letter, after the senator spoke ata\nrally in the fora of the party.\n"
+    )
+    text = clean_page(page).document.text
+    assert "appeal of a movement" in text and "wrote in a letter" in text
+    assert "spoke at a rally" in text and "the fora of" in text  # "fora" is a word
