@@ -99,14 +99,18 @@ def split_drop_capital(text: str) -> str | None:
 
     >>> split_drop_capital("T he New York Post"), split_drop_capital("O n this weekend’s")
     ('The', 'On')
-    >>> split_drop_capital("A poll shows"), split_drop_capital("X yz Corp.")
+    >>> split_drop_capital("A poll shows"), split_drop_capital("S is taking heat")
     (None, None)
     """
     match = SPLIT_DROP_CAPITAL.match(text)
     if match is None:
         return None
     word = match.group(1) + match.group(2)
-    return word if word_zipf(word) >= COMMON_WORD_ZIPF else None
+    # "T he": "The" is far commoner than "he"; "S is" (a capital moved onto a
+    # line that starts with "is") makes "Sis", far rarer than "is".
+    return (
+        word if word_zipf(word) >= max(COMMON_WORD_ZIPF, word_zipf(match.group(2)) + 0.5) else None
+    )
 
 
 def hyphen_fit(left: str, right: str, evidence: WordEvidence) -> int:

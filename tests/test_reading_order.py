@@ -115,5 +115,6 @@ def test_a_drop_capital_read_apart_on_its_own_line_joins_its_word():
     assert split_drop_capital("T he New York Post") == "The"
     assert split_drop_capital("O n this weekend’s") == "On"
     assert split_drop_capital("A poll shows that") is None  # "A" is a word
+    assert split_drop_capital("S is taking heat") is None  # "Sis" is far rarer than "is"
     page = "Untitled\n\nT he New York Post reports\nthat it rained all day.\n"
     assert clean_page(page).document.articles()[0].paragraphs[0].startswith("The New York")
