@@ -536,6 +536,8 @@ def _restore_ocr_drop_capitals(
                 if ends_with_line_hyphen(before)
                 else _capital_of_a_piece(line, below, evidence)
             )
+            if found is None and _opens_a_paragraph(texts, index):
+                found = _word_a_set_below(line, below)
         if found is None:
             continue
         fixed, below_fixed, (was, word, why) = found
@@ -587,6 +589,35 @@ def _capitals_of_a_dateline(
     moved = _LONE_CAPITALS.match(below)
     below_fixed = below[moved.end() :] if moved and moved.group(1) == letters else None
     return letters + line, below_fixed, (piece, word, why)
+
+
+def _opens_a_paragraph(texts: list[str], index: int) -> bool:
+    """Does the block at ``index`` open a paragraph: at the page's top, after a finished
+    sentence, or after a short block of its own (a title)?"""
+    before = [i for i in range(max(0, index - 8), index) if texts[i]]
+    if not before:
+        return True
+    last = texts[before[-1]]
+    if ends_sentence(last):
+        return True
+    block_start = next((i for i in range(before[-1], -1, -1) if not texts[i]), -1) + 1
+    return before[-1] - block_start < 6 and not last.endswith(("-", ","))
+
+
+def _word_a_set_below(line: str, below: str) -> _CapitalPutBack | None:
+    """ "Bloomberg" / "A poll shows that": the drop capital "A", a word of its own,
+    read at the start of the second line.  A capital "A" before a word in lower case
+    cannot go on a sentence that the line above leaves open.
+
+    >>> _word_a_set_below("federal appeals court ruled Friday", "A against Ohio’s procedure")[:2]
+    ('A federal appeals court ruled Friday', 'against Ohio’s procedure')
+    >>> _word_a_set_below("the video, which was made.", "A second person") is None
+    True
+    """
+    if not below.startswith("A ") or not below[2:3].islower() or ends_sentence(line):
+        return None
+    why = "OCR set the drop capital 'A', a word of its own, at the start of the next line"
+    return "A " + line, below[2:], ("A |", "A " + line.split(" ", 1)[0], why)
 
 
 def _capital_of_a_piece(line: str, below: str, evidence: WordEvidence) -> _CapitalPutBack | None:

@@ -650,3 +650,37 @@ def test_ocr_words_run_together_are_split():
     text = clean_page(page).document.text
     assert "appeal of a movement" in text and "wrote in a letter" in text
     assert "spoke at a rally" in text and "the fora of" in text  # "fora" is a word
+
+
+# Real Tesseract lines: the drop capital "A", a word of its own, read at the start of
+# the second line (a made polnear page; shared/data/dev-pages/ocr/ocr00 has another).
+OCR_MOVED_A = """lawmakers to finally fix the tax system. If
+all the attention on Mr. Trump's tax bill
+(or lack of one) isn't enough to inspire a
+complete rewrite of the tax code, this
+study may be.
+
+Federal court rules against
+Ohio's purges of voter rolls
+
+federal appeals court ruled Friday
+A against Ohio's procedure for removing
+voters from state rolls, dealing a
+blow to Republican Secretary of State
+Jon Husted and handing a victory to
+voting rights advocates in a key
+presidential swing state.
+"""
+
+
+def test_ocr_drop_capital_a_read_on_the_second_line_goes_back():
+    articles = clean_page(OCR_MOVED_A).document.articles()
+    assert articles[1].headline == "Federal court rules against Ohio's purges of voter rolls"
+    assert articles[1].paragraphs[0].startswith("A federal appeals court ruled Friday against")
+    page = "Read the rest here.\n\nBloomberg\nA poll shows that\nAmericans living in\n"
+    assert "A Bloomberg poll shows that Americans" in clean_page(page).document.text
+
+
+def test_a_capital_a_after_a_finished_sentence_stays():
+    page = "He left.\n\nthe video, which was made last week.\nA second person went with him\nto the court.\n"
+    assert "week. A second person" in clean_page(page).document.text
