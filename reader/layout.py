@@ -594,14 +594,14 @@ def _capitals_of_a_dateline(
 def _opens_a_paragraph(texts: list[str], index: int) -> bool:
     """Does the block at ``index`` open a paragraph: at the page's top, after a finished
     sentence, or after a short block of its own (a title)?"""
-    before = [i for i in range(max(0, index - 8), index) if texts[i]]
-    if not before:
+    previous = next((i for i in range(index - 1, -1, -1) if texts[i]), None)
+    if previous is None:
         return True
-    last = texts[before[-1]]
+    last = texts[previous]
     if ends_sentence(last):
         return True
-    block_start = next((i for i in range(before[-1], -1, -1) if not texts[i]), -1) + 1
-    return before[-1] - block_start < 6 and not last.endswith(("-", ","))
+    block_start = next((i for i in range(previous, -1, -1) if not texts[i]), -1) + 1
+    return previous - block_start < 6 and not last.endswith(("-", ","))  # six lines at most
 
 
 def _word_a_set_below(line: str, below: str) -> _CapitalPutBack | None:
