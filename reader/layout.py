@@ -659,11 +659,11 @@ def _restore_i_read_as_t(page: _PageLines, decisions: list[Decision]) -> _PageLi
     "“Tf", "“Tt’s".  Only forms that are no word behind a quote change: a lone "T"
     before a word in lower case or before "’m", "’ve", "’ll", "’d", and "Tf",
     "Tt", "Tn", "Ts", where "If", "It", "In", "Is" are among the commonest words.
-    A lone "|" before a word in lower case is an "I" too.
+    A "|" behind a quote before a word in lower case is an "I" too.
 
-    >>> page = _PageLines.of("“T don’t think so,” he said.\\n“Tf not, | went. “The end.”")
+    >>> page = _PageLines.of("“T don’t think so,” he said.\\n“Tf not, “| went. “The end.”")
     >>> _restore_i_read_as_t(page, []).texts
-    ['“I don’t think so,” he said.', '“If not, I went. “The end.”']
+    ['“I don’t think so,” he said.', '“If not, “I went. “The end.”']
     """
     texts, numbers = page.texts, page.numbers
     edited = _PageEditor(page)
@@ -681,9 +681,10 @@ def _restore_i_read_as_t(page: _PageLines, decisions: list[Decision]) -> _PageLi
 
 # A "T" for "I" behind an opening quote: alone before a lower-case word or an
 # ending ("“T don’t", "“T’m"), or in a two-letter form that is no word ("“Tf");
-# and a "|" for "I" as a word of its own ("it. | went").
+# and a "|" for "I" there too ("\"| know").  A "|" elsewhere is as often a speck or a
+# column rule as an "I" ("| the Tank Stream" in old newspapers).
 _I_READ_AS_T = re.compile(
-    r"(?<=[“\"‘])T(?:(?= [a-z])|(?=[’\'](?:m|ve|ll|d)\b)|[ftns]\b)|(?<![^\s“\"‘])\|(?= [a-z])"
+    r"(?<=[“\"‘])T(?:(?= [a-z])|(?=[’\'](?:m|ve|ll|d)\b)|[ftns]\b)|(?<=[“\"‘])\|(?= [a-z])"
 )
 
 
@@ -715,10 +716,11 @@ def _split_words_run_together(page: _PageLines, decisions: list[Decision]) -> _P
     return edited.done()
 
 
-# "ofa", "ina", "ofthe": the commonest short words run together with "a" or "the".
+# "ofa", "ina", "ofthe": the commonest short words run together with "a" or "the"
+# (not before a hyphen: "ina-" / "lind" is a piece of a cut word).
 # ("fora", the plural of "forum", is a word; so it is not among them.)
 _WORDS_RUN_TOGETHER = re.compile(
-    r"(?<![^\W_])(of|in|as|to|on|at|and|is|with|by|from|was|has|that)(a|the)(?![^\W_])"
+    r"(?<![^\W_])(of|in|as|to|on|at|and|is|with|by|from|was|has|that)(a|the)(?![^\W_]|-)"
 )
 
 
