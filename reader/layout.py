@@ -53,7 +53,12 @@ from reader.joining import (
     join_paragraphs,
     word_zipf,
 )
-from reader.reading_order import SPLIT_DROP_CAPITAL, restore_reading_order, split_drop_capital
+from reader.reading_order import (
+    SPLIT_DROP_CAPITAL,
+    line_before,
+    restore_reading_order,
+    split_drop_capital,
+)
 
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
@@ -529,7 +534,7 @@ def _restore_ocr_drop_capitals(
         elif _CAPITALS_START.match(line):
             found = _capitals_of_a_dateline(line, below, evidence)
         else:
-            before = next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
+            before = line_before(texts, index)
             # After a line-end hyphen the block opens on the second half of a cut word.
             found = (
                 None
@@ -665,18 +670,8 @@ def _restore_i_read_as_t(page: _PageLines, decisions: list[Decision]) -> _PageLi
     >>> _restore_i_read_as_t(page, []).texts
     ['“I don’t think so,” he said.', '“If not, “I went. “The end.”']
     """
-    texts, numbers = page.texts, page.numbers
-    edited = _PageEditor(page)
-    for index, text in enumerate(texts):
-        if ("T" not in text and "|" not in text) or not _I_READ_AS_T.search(text):
-            continue
-        fixed = _I_READ_AS_T.sub(_i_for_t, text)
-        why = "Tesseract reads an 'I' after an opening quote as 'T'"
-        decisions.append(Decision("ocr-letter", numbers[index], text[:30], fixed[:30], why))
-        edited.keep(index)
-        edited.add(fixed, numbers[index])
-        edited.skip(index + 1)
-    return edited.done()
+    why = "Tesseract reads an 'I' after an opening quote as 'T'"
+    return _substitute_in_lines(page, _I_READ_AS_T, _i_for_t, "ocr-letter", why, decisions)
 
 
 # A "T" for "I" behind an opening quote: alone before a lower-case word or an
@@ -702,14 +697,26 @@ def _split_words_run_together(page: _PageLines, decisions: list[Decision]) -> _P
     >>> _split_words_run_together(_PageLines.of("the appeal ofa man ina hurry"), []).texts
     ['the appeal of a man in a hurry']
     """
+    why = "OCR ran a short word and 'a' or 'the' together"
+    return _substitute_in_lines(page, _WORDS_RUN_TOGETHER, r"\1 \2", "ocr-space", why, decisions)
+
+
+def _substitute_in_lines(
+    page: _PageLines,
+    pattern: re.Pattern,
+    replacement: str | Callable[[re.Match], str],
+    action: str,
+    why: str,
+    decisions: list[Decision],
+) -> _PageLines:
+    """The page with ``pattern`` replaced in every line it matches; a decision a line."""
     texts, numbers = page.texts, page.numbers
     edited = _PageEditor(page)
     for index, text in enumerate(texts):
-        if not _WORDS_RUN_TOGETHER.search(text):
+        if not pattern.search(text):
             continue
-        fixed = _WORDS_RUN_TOGETHER.sub(r"\1 \2", text)
-        why = "OCR ran a short word and 'a' or 'the' together"
-        decisions.append(Decision("ocr-space", numbers[index], text[:30], fixed[:30], why))
+        fixed = pattern.sub(replacement, text)
+        decisions.append(Decision(action, numbers[index], text[:30], fixed[:30], why))
         edited.keep(index)
         edited.add(fixed, numbers[index])
         edited.skip(index + 1)

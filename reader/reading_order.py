@@ -355,7 +355,7 @@ def _orders_of(
     evidence: WordEvidence,
 ) -> Iterator[Reordering]:
     """Each order of ``lines`` read back row by row from two or three columns."""
-    before = _line_before(texts, lines[0])
+    before = line_before(texts, lines[0])
     after = _line_after(texts, lines[-1])
 
     def score(order: list[int]) -> int:
@@ -382,7 +382,8 @@ def _orders_of(
                 )
 
 
-def _line_before(texts: list[str], index: int) -> str:
+def line_before(texts: list[str], index: int) -> str:
+    """The nearest line with text before ``index`` ("" at the top)."""
     return next((texts[i] for i in range(index - 1, -1, -1) if texts[i]), "")
 
 
