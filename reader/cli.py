@@ -164,17 +164,41 @@ def cmd_new_page(args: argparse.Namespace) -> None:
     print(f"try: reader clean {page}")
 
 
+def lab_command(notebooks: Path, jupyter_options: list[str]) -> list[str]:
+    """The JupyterLab command line that `reader lab` runs.
+
+    JupyterLab asks on every notebook whether to fetch its news feed; a classroom may be
+    offline, and students should not be asked. The kit ships a settings override
+    (``reader/data/lab/overrides.json``) that answers "no", and the command points
+    JupyterLab's application settings at it. Options of its own come last, so a person
+    can still override anything (``--port 9000``, ``--allow-root``).
+
+    >>> lab_command(Path("notebooks"), ["--allow-root"])[-2:]
+    ['notebooks', '--allow-root']
+    """
+    settings = Path(__file__).resolve().parent / "data" / "lab"
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--LabApp.news_url=None",
+        f"--LabApp.app_settings_dir={settings}",
+        str(notebooks),
+        *jupyter_options,
+    ]
+
+
 def cmd_lab(args: argparse.Namespace) -> None:
     """Open JupyterLab on the notebooks (or print the command with --print)."""
+    import shlex
     import subprocess
 
     notebooks = Path(args.notebooks)
     if not notebooks.is_dir():
         raise CommandError(f"no notebooks folder at {notebooks} (run from the checkout)")
-    # No news feed: a classroom may be offline, and nothing should ask to fetch it.
-    command = [sys.executable, "-m", "jupyterlab", "--LabApp.news_url=None", str(notebooks)]
+    command = lab_command(notebooks, args.jupyter_options)
     if args.print:
-        print(" ".join(command))
+        print(shlex.join(command))
         return
     subprocess.run(command, check=False)
 
@@ -228,15 +252,27 @@ def build_parser() -> argparse.ArgumentParser:
     new_page.add_argument("--force", action="store_true", help="replace a page of that name")
     new_page.set_defaults(run=cmd_new_page)
 
-    lab = commands.add_parser("lab", help="open JupyterLab on the notebooks")
+    lab = commands.add_parser(
+        "lab",
+        help="open JupyterLab on the notebooks",
+        usage="reader lab [--notebooks FOLDER] [--print] [JUPYTER OPTIONS...]",
+        description="Open JupyterLab on the notebooks. Any option the kit does not know is "
+        "passed on to JupyterLab as it is, e.g. `reader lab --allow-root --port=9000` "
+        "(see `jupyter lab --help-all`).",
+    )
     lab.add_argument("--notebooks", default="notebooks", help="folder (default: notebooks)")
     lab.add_argument("--print", action="store_true", help="only print the command")
+    lab.set_defaults(passes_options_on=True)
     lab.set_defaults(run=cmd_lab)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and not getattr(args, "passes_options_on", False):
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args.jupyter_options = unknown
     try:
         args.run(args)
         sys.stdout.flush()
