@@ -1,7 +1,9 @@
 """The actor lists a teacher can edit, and the fast matcher that finds their aliases.
 
 A gazetteer is a CSV file with the columns ``name,type,aliases,colour,description``;
-aliases are separated by ``|``.  The kit ships a base list (states with their
+aliases are separated by ``|``; a colour is ``#rgb``, ``#rrggbb`` or a CSS colour name
+(`reader.colours.parse_colour`), and any other colour stops the load with a one-line
+error naming the row, as an unknown type does.  The kit ships a base list (states with their
 demonyms and capitals used as metonyms, international organisations, news outlets,
 armed groups, a few places); each page may have its own list beside it
 (``texts/NAME.actors.csv`` for ``texts/NAME.txt``) that adds to it or overrides it.
@@ -27,6 +29,8 @@ from itertools import groupby, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
+
+from reader.colours import parse_colour
 
 ACTOR_TYPES: tuple[str, ...] = (
     "person",
@@ -60,6 +64,13 @@ class GazetteerEntry:
             )
         if not self.name.strip():
             raise ValueError("an actor has an empty name")
+        if self.colour is not None and self.colour.strip():
+            try:
+                self.colour = parse_colour(self.colour)
+            except ValueError as error:
+                raise ValueError(f"actor {self.name!r}: {error}") from None
+        else:
+            self.colour = None
 
     def surface_forms(self) -> list[str]:
         """The name and its aliases, without duplicates, name first."""

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from reader.colours import parse_colour
 from reader.document import Document
 
 SCHEME_PATH = Path(__file__).resolve().parent / "data" / "claim_scheme.json"
@@ -46,6 +47,13 @@ class ClaimLabel:
     check_worthy: bool = False
     colour: str = "#999999"
     description: str = ""
+
+    def __post_init__(self) -> None:
+        # The colour goes into style attributes: only a checked colour is kept.
+        try:
+            object.__setattr__(self, "colour", parse_colour(self.colour))
+        except ValueError as error:
+            raise ValueError(f"label {self.key!r}: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,9 @@ class ClaimScheme:
 
 def load_claim_scheme(path: str | Path | None = None) -> ClaimScheme:
     """Read a scheme file; a mistake in it is a one-line ValueError naming the file.
+
+    A label's colour must be ``#rgb``, ``#rrggbb`` or a CSS colour name; anything else
+    (``red;background:url(...)``) is such a mistake, and the scheme is not loaded.
 
     >>> [lab.key for lab in load_claim_scheme().labels]
     ['check-worthy', 'factual', 'opinion', 'prediction', 'attribution']

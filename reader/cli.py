@@ -124,19 +124,61 @@ def cmd_demo(args: argparse.Namespace) -> None:
         print(line)
 
 
+# A slug is cut to this many bytes of UTF-8: file systems allow 255 for a name, and the
+# ".actors.csv" suffix and a temporary file's prefix and suffix go round it.
+SLUG_BYTES = 150
+
+
 def page_slug(name: str) -> str:
-    """A file name for a page: lower case, words joined by hyphens.
+    """A file name for a page: lower case, words joined by hyphens, in any script.
+
+    Letters, digits and the marks that belong to them are kept, so a Russian or an
+    Arabic name stays readable; everything else (spaces, punctuation, path separators,
+    dots, invisible controls) becomes one hyphen, and no slug starts or ends with one,
+    so it can neither climb out of the folder nor hide as a dot-file.
 
     >>> page_slug("Arab Weekly: Maliki & Russia (p. 3)")
     'arab-weekly-maliki-russia-p-3'
+    >>> page_slug("Правда"), page_slug("الشرق الأوسط"), page_slug("../.hidden/x")
+    ('правда', 'الشرق-الأوسط', 'hidden-x')
+    >>> page_slug("...")
+    'page'
     """
     import re
+    import unicodedata
 
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "page"
+    kept = []
+    for char in unicodedata.normalize("NFKC", name).lower():
+        kind = unicodedata.category(char)[0]
+        if kind in "LN" or (kind == "M" and kept and kept[-1] != "-"):
+            kept.append(char)
+        else:
+            kept.append("-")
+    slug = re.sub(r"-+", "-", "".join(kept)).strip("-")
+    while len(slug.encode("utf-8")) > SLUG_BYTES:
+        slug = slug[:-1].rstrip("-")
+    return slug or "page"
+
+
+def _refuse_links(paths: list[Path]) -> None:
+    """A page is never written through a symbolic link (``--force`` would replace what
+    the link points to, anywhere on the disk): refuse, and say which link."""
+    for path in paths:
+        if path.is_symlink():
+            raise CommandError(
+                f"{path} is a symbolic link; reader does not write through links "
+                "(remove it or choose --name)"
+            )
 
 
 def cmd_new_page(args: argparse.Namespace) -> None:
-    """Add a page of one's own to texts/: the page, its metadata, an empty actor list."""
+    """Add a page of one's own to texts/: the page, its metadata, an empty actor list.
+
+    Each file is written whole or not at all (a temporary file, then a rename), so a
+    full disk leaves the old page, not an empty one.
+    """
+    from reader.annotations import write_atomically
+
     text = read_page(args.file)  # refuses empty, binary and unreadable files first
     folder = Path(args.texts)
     folder.mkdir(parents=True, exist_ok=True)
@@ -144,6 +186,7 @@ def cmd_new_page(args: argparse.Namespace) -> None:
     page = folder / f"{slug}.txt"
     meta = folder / f"{slug}.meta.json"
     actors = folder / f"{slug}.actors.csv"
+    _refuse_links([page, meta, actors])
     existing = [p for p in (page, meta, actors) if p.exists()]
     if existing and not args.force:
         raise CommandError(f"{existing[0]} exists already; choose --name or add --force")
@@ -156,10 +199,10 @@ def cmd_new_page(args: argparse.Namespace) -> None:
         "url": "",
         "source": str(args.file),
     }
-    page.write_text(text, encoding="utf-8")
-    meta.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_atomically(page, text.encode("utf-8"))
+    write_atomically(meta, (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode())
     if not actors.exists():
-        actors.write_text("name,type,aliases,colour,description\n", encoding="utf-8")
+        write_atomically(actors, b"name,type,aliases,colour,description\n")
     print(f"added {page}, {meta.name} and {actors.name}")
     print(f"try: reader clean {page}")
 

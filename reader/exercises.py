@@ -2,15 +2,21 @@
 
 The answer key is a JSON file the teacher can swap (``reader/data/answer_keys/NAME.json``
 ships with the kit; a ``texts/NAME.answers.json`` beside a page takes precedence).
-A check returns accepted or rejected with a *hint*: it names what the student wrote
-that is wrong and how many right answers are still missing, never the key's answers.
+A check returns accepted or rejected with a *hint*: how many right answers are still
+missing, the teacher's hint for a known mistake, never the key's answers.  It answers
+only the question asked, so it cannot sort a pasted page into right and wrong: it
+checks at most as many answers as the question needs ("Too many: choose 3"), and when
+some answers are right and some are not it does not say which (nor which half of a
+pair is right).
 
 A key holds questions.  Each question has ``fields`` (default ``["answer"]``), a list
 of ``answers`` (each gives, per field, the accepted variants: ``"Maliki"`` and
 ``"Nuri al-Maliki"`` both count), how many answers are ``required``, known
 ``mistakes`` with their own hint, and a general ``hint``.  A field whose ``match`` is
 ``"passage"`` accepts any stretch of at least ``min_chars`` characters of the passage
-(a claim marked a little shorter or longer still counts).
+(a claim marked a little shorter or longer still counts).  ``labels`` (optional) names
+the claim labels an answer marked in the annotator must carry: a student's marks
+labelled opinion are not answers to "mark three check-worthy claims".
 
 >>> q = Question.from_json({"id": "q", "prompt": "Who?", "answers": [
 ...     {"answer": ["Nuri al-Maliki", "Maliki"]}], "hint": "Read the first paragraph."})
@@ -89,6 +95,7 @@ class Question:
     match: dict[str, str] = field(default_factory=dict)  # field -> "exact" | "passage"
     min_chars: int = 15
     example: str = ""  # how to type an answer (shown to the student)
+    labels: list[str] = field(default_factory=list)  # marks with other labels are left out
 
     @classmethod
     def from_json(cls, data: Mapping) -> Question:
@@ -118,6 +125,7 @@ class Question:
             match=dict(data.get("match") or {}),
             min_chars=int(data.get("min_chars", 15)),
             example=str(data.get("example", "")),
+            labels=[str(label) for label in data.get("labels") or []],
         )
 
     @property
@@ -264,7 +272,7 @@ class CheckResult:
     hints: list[str] = field(default_factory=list)
     right: int = 0
     needed: int = 1
-    wrong: list[str] = field(default_factory=list)  # what the student wrote that is wrong
+    wrong: list[str] = field(default_factory=list)  # the answers the hints name as wrong
 
     def __str__(self) -> str:
         return "\n".join([self.message, *self.hints])
@@ -312,60 +320,146 @@ def _describe(record: dict[str, str]) -> str:
     return " | ".join(v for v in record.values() if v)
 
 
-def _partly_right(question: Question, record: dict[str, str]) -> str | None:
-    """For a record answer: the first field that is right though the whole is not."""
-    if len(question.fields) < 2:
-        return None
-    first = question.fields[0]
-    for answer in question.answers:
-        if first in answer and field_matches(question, first, record.get(first, ""), answer[first]):
-            return first
-    return None
+def _label_of(item: object) -> object:
+    if isinstance(item, Mapping):
+        return item.get("label")
+    return getattr(getattr(item, "claim", None), "label", None) or getattr(item, "label", None)
+
+
+def marks_with_asked_labels(question: Question, answer: object) -> tuple[object, int]:
+    """The answer without the marks whose label the question does not ask for, and how
+    many were left out.  Typed text carries no label and is kept as it is.
+
+    >>> q = Question("q", "", [{"text": ["x"]}], ["text"], labels=["check-worthy"])
+    >>> marks_with_asked_labels(q, [{"text": "a", "label": "opinion"}, {"text": "b"}])
+    ([{'text': 'b'}], 1)
+    """
+    if not question.labels or isinstance(answer, (str, Mapping)):
+        return answer, 0
+    if not isinstance(answer, Iterable):
+        return answer, 0
+    items = list(answer)
+    kept = [item for item in items if _label_of(item) in (None, "", *question.labels)]
+    return kept, len(items) - len(kept)
+
+
+def distinct_answers(question: Question, records: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The records without repeats: the same answer typed twice is one answer.
+
+    >>> q = Question("q", "", [{"answer": ["x"]}])
+    >>> distinct_answers(q, [{"answer": "Maliki"}, {"answer": " maliki."}])
+    [{'answer': 'Maliki'}]
+    """
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for record in records:
+        key = tuple(normalise(record.get(name, "")) for name in question.fields)
+        if key not in seen:
+            seen.add(key)
+            kept.append(record)
+    return kept
+
+
+def _all_fields(question: Question) -> str:
+    names = [f"the {name}" for name in question.fields]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def check_answer(question: Question, answer: object) -> CheckResult:
     """Compare a student's answer with the key: accepted, or rejected with hints.
 
-    Every answer given must be right, and at least ``required`` distinct key
-    answers must be found.  Hints quote only what the student wrote.
+    At most ``required`` different answers are checked, and all of them must be
+    right (different key answers: two names of one person count once); more is
+    "Too many: choose N", with nothing compared.  A rejected answer is told how many
+    of the needed answers it has, the teacher's hint for each known mistake, and the
+    question's hint; which of its other answers are right, or which half of a pair,
+    it is not told (that would hand out the key one answer at a time), except that
+    when none is right each is named as not expected.
     """
-    records = parse_answer(question, answer)
+    answer, left_out = marks_with_asked_labels(question, answer)
+    records = distinct_answers(question, parse_answer(question, answer))
     needed = question.required
     if not records:
-        hint = question.example and f"Type your answer like this: {question.example}"
-        return CheckResult(
-            False, "Nothing to check yet: type an answer first.", _some(hint), 0, needed
-        )
+        hints = _some(question.example and f"Type your answer like this: {question.example}")
+        if left_out:
+            hints.append(_left_out_note(question, left_out))
+        return CheckResult(False, "Nothing to check yet: type an answer first.", hints, 0, needed)
+    if len(records) > needed:
+        return _too_many(len(records), needed)
     found: set[int] = set()
-    wrong, hints = [], []
+    unmatched = []
     for record in records:
         hit = next(
-            (i for i, a in enumerate(question.answers) if _matches(question, record, a)), None
+            (
+                i
+                for i, a in enumerate(question.answers)
+                if i not in found and _matches(question, record, a)
+            ),
+            None,
         )
-        if hit is not None:
-            found.add(hit)
-            continue
-        wrong.append(_describe(record))
-        specific = _mistake_hint(question, record)
-        partly = _partly_right(question, record)
-        if specific:
-            hints.append(f"“{_describe(record)}”: {specific}")
-        elif partly:
-            hints.append(
-                f"“{_describe(record)}”: the {partly} is right, but check the "
-                f"{' and '.join(f for f in question.fields if f != partly)}."
-            )
+        if hit is None:
+            unmatched.append(record)
         else:
-            hints.append(f"“{_describe(record)}” is not what the key expects here.")
+            found.add(hit)
     right = len(found)
-    if not wrong and right >= needed:
+    if right >= needed:
         return CheckResult(True, _well_done(right, needed), [], right, needed)
-    if right < needed and needed > 1:
-        missing = needed - right
-        hints.append(f"You have {right} of the {needed} needed; find {missing} more.")
+    hints, wrong = _rejection_hints(question, unmatched, right)
+    if left_out:
+        hints.append(_left_out_note(question, left_out))
     if question.hint:
         hints.append(question.hint)
     return CheckResult(False, "Not yet.", hints, right, needed, wrong)
+
+
+def _too_many(given: int, needed: int) -> CheckResult:
+    keep = f"Keep the {needed} you are surest of and check again." if needed > 1 else ""
+    asks = needed if needed > 1 else "one"
+    return CheckResult(
+        False,
+        f"Too many: choose {needed}.",
+        [f"You gave {given} answers; the question asks for {asks}. {keep}".strip()],
+        0,
+        needed,
+    )
+
+
+def _rejection_hints(
+    question: Question, unmatched: list[dict[str, str]], right: int
+) -> tuple[list[str], list[str]]:
+    """The hints for answers that do not count, and the answers they name.
+
+    An answer is named only with the teacher's hint for a known mistake, or when no
+    answer is right (then naming each tells nothing the count does not).
+    """
+    hints, wrong, unexplained = [], [], 0
+    for record in unmatched:
+        specific = _mistake_hint(question, record)
+        if specific:
+            hints.append(f"“{_describe(record)}”: {specific}")
+        elif right == 0:
+            hints.append(f"“{_describe(record)}” is not what the key expects here.")
+        else:
+            unexplained += 1
+            continue
+        wrong.append(_describe(record))
+    needed = question.required
+    if needed > 1:
+        hints.append(f"You have {right} of the {needed} needed; find {needed - right} more.")
+    if unexplained:
+        hints.append(
+            f"{unexplained} of your {'other ' if wrong else ''}answers "
+            f"{'does' if unexplained == 1 else 'do'} not count: check each one against the "
+            "page (two forms of one answer count once)."
+        )
+    if len(question.fields) > 1 and unmatched:
+        hints.append(f"A line counts only when {_all_fields(question)} are right together.")
+    return hints, wrong
+
+
+def _left_out_note(question: Question, left_out: int) -> str:
+    marks = "mark was" if left_out == 1 else "marks were"
+    return f"({left_out} {marks} left out: only {' or '.join(question.labels)} marks count here.)"
 
 
 def _some(text: str) -> list[str]:

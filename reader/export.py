@@ -6,7 +6,8 @@ colour), claims with their notes (numbered footnotes, and a note box that shows
 on mouse hover and on keyboard focus with CSS only), and the quotations grouped
 by outlet.  It renders through a Jinja2 template with autoescaping; the inline
 pieces are built with `markupsafe` (every piece of page text escaped), and notes
-are escaped, linkified and then sanitised with `nh3`.  The page carries a
+have their web links found in the raw text, every piece escaped, and the result
+sanitised with `nh3`.  The page carries a
 Content-Security-Policy that allows no script and no fetch at all; its CSS is
 inline; it has a print style sheet.
 
@@ -44,6 +45,7 @@ from reader.annotations import (
     save_annotations,
     write_atomically,
 )
+from reader.colours import safe_colour
 from reader.document import Block, Document
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -71,7 +73,10 @@ LABEL_BORDERS = {
     "attribution": "solid",
 }
 NOTE_TAGS = {"a", "br"}
-_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+# A web link in a person's note, found in the raw text (before any escaping, so the
+# "<" and ">" people put round links stay outside them).
+_URL = re.compile(r"https?://[^\s<>\"'`]+")
+_TRAILING = ".,;:!?"
 
 
 def safe_link(url: str | None) -> str | None:
@@ -85,23 +90,56 @@ def safe_link(url: str | None) -> str | None:
     return None
 
 
+def _trim_link(url: str) -> str:
+    """A link without the punctuation that ends the sentence round it; a closing bracket
+    stays when the link opened it (Wikipedia's ``Foo_(bar)``).
+
+    >>> _trim_link("https://tass.com/a)."), _trim_link("https://w.org/Foo_(bar))")
+    ('https://tass.com/a', 'https://w.org/Foo_(bar)')
+    """
+    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("("))):
+        url = url[:-1]
+    return url
+
+
+def find_links(note: str) -> list[tuple[int, int]]:
+    """Where the web links are in a note's raw text: (start, end) pairs.
+
+    >>> note = "See <https://tass.com/a>, or https://tass.com/b."
+    >>> [note[s:e] for s, e in find_links(note)]
+    ['https://tass.com/a', 'https://tass.com/b']
+    """
+    spans = []
+    for match in _URL.finditer(note):
+        url = _trim_link(match.group())
+        if url.partition("://")[2]:
+            spans.append((match.start(), match.start() + len(url)))
+    return spans
+
+
+def _text_html(text: str) -> Markup:
+    return Markup("<br>").join(escape(line) for line in text.split("\n"))
+
+
 def render_note(note: str) -> Markup:
-    """A person's note as safe HTML: escaped, web links made clickable, line breaks kept,
-    and the result sanitised with nh3 (only ``a`` with an http(s) ``href`` and ``br``).
+    """A person's note as safe HTML: web links found in the raw text made clickable, every
+    piece escaped, line breaks kept, and the result sanitised with nh3 (only ``a`` with an
+    http(s) ``href`` and ``br``).
 
     >>> str(render_note("<img src=x onerror=alert(1)> see https://tass.com/a"))
     '&lt;img src=x onerror=alert(1)&gt; see <a href="https://tass.com/a" rel="noopener noreferrer">https://tass.com/a</a>'
+    >>> str(render_note("<https://tass.com/a>"))
+    '&lt;<a href="https://tass.com/a" rel="noopener noreferrer">https://tass.com/a</a>&gt;'
     """
-    escaped = str(escape(note))
-
-    def link(match: re.Match[str]) -> str:
-        url = match.group()
-        return f'<a href="{url}">{url}</a>'
-
-    html = _URL.sub(link, escaped).replace("\n", "<br>")
+    pieces, cursor = [], 0
+    for start, end in find_links(note):
+        pieces.append(_text_html(note[cursor:start]))
+        pieces.append(Markup('<a href="{0}">{0}</a>').format(note[start:end]))
+        cursor = end
+    pieces.append(_text_html(note[cursor:]))
     return Markup(
         nh3.clean(
-            html,
+            str(Markup("").join(pieces)),
             tags=NOTE_TAGS,
             attributes={"a": {"href"}},
             url_schemes={"http", "https"},
@@ -142,9 +180,12 @@ class PageContent:
 def _scheme_labels() -> dict[str, tuple[str, str]]:
     try:
         from reader.claims import load_claim_scheme
-
+    except ImportError:
+        return {}
+    try:
         return {lab.key: (lab.name, lab.colour) for lab in load_claim_scheme().labels}
-    except (ImportError, ValueError):
+    except ValueError as error:  # a bad scheme (say, a colour that is not one): plain claims
+        print(f"reader: claim labels left out ({error})", file=sys.stderr)
         return {}
 
 
@@ -167,18 +208,22 @@ def number_claims(annotations: Iterable[Annotation]) -> list[PlacedClaim]:
     return placed
 
 
-def _colour(content: PageContent, actor_name: str, actor_type: str) -> str:
-    for actor in content.actors:
-        if actor.name == actor_name:
-            colour = getattr(actor, "display_colour", None) or getattr(actor, "colour", None)
-            if isinstance(colour, str) and re.fullmatch(r"#[0-9A-Fa-f]{3,8}", colour):
-                return colour
+def _type_colour(actor_type: str) -> str:
     try:
         from reader.actors import TYPE_COLOURS
 
         return TYPE_COLOURS.get(actor_type, "#999999")
     except ImportError:
         return FALLBACK_COLOURS.get(actor_type, "#999999")
+
+
+def _colour(content: PageContent, actor_name: str, actor_type: str) -> str:
+    """The actor's colour, else its type's; only a checked colour ever reaches a style."""
+    for actor in content.actors:
+        if actor.name == actor_name:
+            colour = getattr(actor, "display_colour", None) or getattr(actor, "colour", None)
+            return safe_colour(colour, _type_colour(actor_type))
+    return safe_colour(_type_colour(actor_type), "#999999")
 
 
 def _inline(content: PageContent, start: int, end: int, mentions: list, seen: set) -> Markup:
@@ -251,14 +296,14 @@ def format_block_html(content: PageContent, block: Block, seen: set) -> Markup:
         last = a.end <= block.end
         out.append(_inline(content, cursor, start, mentions, seen))
         border = LABEL_BORDERS.get(a.claim.label, "solid")
-        _, colour = content.labels.get(a.claim.label, ("", "#777777"))
+        _, colour = content.labels.get(a.claim.label, ("", ""))
         out.append(
             Markup(
                 '<span class="claim b-{border}" style="--c:{colour}" data-claim="{n}"{focus}>'
                 "{inner}{ref}{tip}</span>"
             ).format(
                 border=border,
-                colour=colour or "#777777",
+                colour=safe_colour(colour, "#777777"),
                 n=claim.number,
                 focus=Markup(' tabindex="0" id="claim-{0}" aria-describedby="tip-{0}"').format(
                     claim.number

@@ -123,3 +123,37 @@ def test_cooccurrence_network_is_a_figure():
     )
     partners = cooccurring_with(result, "Nuri al-Maliki")
     assert partners.iloc[0].other == "Russia"
+
+
+HOSTILE_COLOUR = "red;background:url(http://evil.example/c1)"
+
+
+def test_a_hostile_colour_in_the_actor_list_never_reaches_the_article(tmp_path, sample):
+    page = tmp_path / SAMPLE_PAGE.name
+    shutil.copy(SAMPLE_PAGE, page)
+    page.with_name(page.stem + ".actors.csv").write_text(
+        f'name,type,aliases,colour,description\nNuri al-Maliki,person,Maliki,"{HOSTILE_COLOUR}",\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"line 2: actor 'Nuri al-Maliki': colour .* is not #rgb"):
+        ActorHighlighter(sample, page_path=page)
+
+
+def test_a_colour_set_in_code_is_checked_again_before_it_is_drawn(sample):
+    mentions = find_actors(sample).mentions
+    html = format_article_html(sample, mentions, colours={"Nuri al-Maliki": HOSTILE_COLOUR})
+    assert "evil.example" not in html and "url(" not in html
+    assert html.count("<mark ") == len(mentions)
+
+
+def test_colour_names_and_short_hex_in_the_list_are_drawn_as_full_hex(tmp_path, sample):
+    page = tmp_path / SAMPLE_PAGE.name
+    shutil.copy(SAMPLE_PAGE, page)
+    page.with_name(page.stem + ".actors.csv").write_text(
+        "name,type,aliases,colour,description\n"
+        "Nuri al-Maliki,person,Maliki,SteelBlue,\nVladimir Putin,person,Putin,#0AF,\n",
+        encoding="utf-8",
+    )
+    html = ActorHighlighter(sample, page_path=page).article.value
+    assert "background:#4682b440" in html  # steelblue, with the highlight's alpha
+    assert "background:#00aaff40" in html  # "#0AF40" would be no colour at all

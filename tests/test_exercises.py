@@ -62,14 +62,15 @@ def test_aliases_accepts_full_name_and_short_name_pairs() -> None:
     assert check("actors", "aliases", typed).accepted
 
 
-def test_aliases_says_which_half_of_a_pair_is_wrong() -> None:
-    result = check(
-        "actors",
-        "aliases",
-        "Nuri al-Maliki | Maliki\nSergei Lavrov | Putin\nVladimir Putin | Putin",
-    )
-    assert not result.accepted
-    assert "the name is right, but check the alias" in str(result)
+def test_aliases_does_not_say_which_half_of_a_pair_is_right() -> None:
+    # "Lavrov | Putin" (the name right) and "Bush | Putin" (both wrong) must read alike:
+    # a check that said "the name is right" would confirm names one by one.
+    pairs = "Nuri al-Maliki | Maliki\nVladimir Putin | Putin\n"
+    half_right = check("actors", "aliases", pairs + "Sergei Lavrov | Putin")
+    all_wrong = check("actors", "aliases", pairs + "George Bush | Putin")
+    assert not half_right.accepted and not all_wrong.accepted
+    assert str(half_right) == str(all_wrong)
+    assert "right together" in str(half_right) and "2 of the 3" in str(half_right)
 
 
 def test_maliki_is_the_former_prime_minister_and_abadi_is_not() -> None:
@@ -85,11 +86,14 @@ def test_quotes_accepts_speaker_and_outlet_pairs() -> None:
     assert check("quotes", "through_outlets", typed).accepted
 
 
-def test_quotes_from_the_quote_finder_pass_the_check() -> None:
+def test_quotes_from_the_quote_finder_pass_the_check_three_at_a_time() -> None:
     from reader.quotes import find_quotes
 
     quotes = [q for q in find_quotes(reader.load_document(reader.SAMPLE_PAGE)) if q.outlet]
-    assert check("quotes", "through_outlets", quotes).accepted
+    one_a_speaker = list({q.speaker: q for q in quotes}.values())
+    assert len(one_a_speaker) > 3
+    assert check("quotes", "through_outlets", one_a_speaker[:3]).accepted
+    assert check("quotes", "through_outlets", quotes).message == "Too many: choose 3."
 
 
 def test_quotes_rejects_the_page_itself_as_the_outlet() -> None:
@@ -97,7 +101,7 @@ def test_quotes_rejects_the_page_itself_as_the_outlet() -> None:
     result = check("quotes", "through_outlets", typed)
     assert not result.accepted
     assert "the page itself" in str(result)
-    assert "the speaker is right, but check the outlet" in str(result)
+    assert "is right" not in str(result)
     assert "Asharq" not in str(result)
 
 
@@ -150,7 +154,7 @@ def test_claims_rejects_an_opinion_and_a_wrong_claimant() -> None:
     result = check("claims", "check_worthy", typed)
     assert not result.accepted
     assert "opinion" in str(result)
-    assert "the text is right, but check the claimant" in str(result)
+    assert "is right" not in str(result) and "right together" in str(result)
 
 
 def test_claims_counts_the_same_claim_once() -> None:
@@ -226,3 +230,95 @@ def test_no_hint_in_the_kit_key_names_an_answer() -> None:
                     s for s in secrets if len(s) > 4 and re.search(rf"\b{re.escape(s)}\b", hint)
                 ]
                 assert not leaked, f"{exercise.id}/{q.id}: a hint names {leaked}"
+
+
+# -- the self-check is not an answer oracle -------------------------------------------
+
+
+def sample_sentences() -> list[str]:
+    from reader.annotations import sentence_spans
+
+    text = reader.load_document(reader.SAMPLE_PAGE).text
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def test_the_whole_page_pasted_as_claims_is_too_many() -> None:
+    sentences = sample_sentences()
+    assert len(sentences) == 67
+    result = check("claims", "check_worthy", [(s, "nobody") for s in sentences])
+    assert not result.accepted
+    assert result.message == "Too many: choose 3."
+    assert result.right == 0 and not result.wrong
+    assert not any(normalise(s)[:30] in normalise(str(result)) for s in sentences)
+
+
+def test_the_whole_page_pasted_as_lines_is_too_many() -> None:
+    typed = "\n".join(f"{s.replace(';', ',')} | The Arab Weekly" for s in sample_sentences())
+    result = check("claims", "check_worthy", typed)
+    assert result.message == "Too many: choose 3."
+
+
+def test_every_name_on_the_page_is_too_many() -> None:
+    text = reader.load_document(reader.SAMPLE_PAGE).text
+    names = sorted(set(re.findall(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+", text)))
+    assert len(names) > 40
+    result = check("actors", "people", names)
+    assert not result.accepted and result.message == "Too many: choose 4."
+    assert not any(normalise(name) in normalise(str(result)) for name in names)
+
+
+def test_a_rejected_answer_names_none_of_its_answers_when_some_are_right() -> None:
+    typed = ["Maliki", "Putin", "Lavrov", "George Bush"]
+    result = check("actors", "people", typed)
+    assert not result.accepted and result.right == 3
+    assert "3 of the 4" in str(result) and "1 of your answers does not count" in str(result)
+    assert not any(normalise(name) in normalise(str(result)) for name in typed)
+    assert not result.wrong
+
+
+def test_feedback_is_the_same_whichever_claim_text_is_right() -> None:
+    right = [
+        ("Iraq and Russia signed a $4.2 billion arms contract", "The Arab Weekly"),
+        ("The deal was resumed in 2013", "The Arab Weekly"),
+    ]
+    text_right = check(
+        "claims", "check_worthy", [*right, ("He was replaced by Prime Minister", "nobody")]
+    )
+    text_wrong = check(
+        "claims", "check_worthy", [*right, ("Maliki is visiting Moscow this week", "nobody")]
+    )
+    assert str(text_right) == str(text_wrong)
+    assert text_right.right == text_wrong.right == 2
+
+
+def test_the_same_answer_twice_is_one_answer_not_too_many() -> None:
+    result = check("actors", "people", "Maliki, maliki, Putin, Lavrov, Obama")
+    assert result.accepted and result.right == 4
+
+
+def test_an_honest_student_who_also_marked_opinions_as_opinions_is_right() -> None:
+    # The claim annotator hands the check every mark; marks labelled opinion are the
+    # student's own good reading, not answers to "mark three check-worthy claims".
+    from reader.annotations import annotate
+
+    document = reader.load_document(reader.SAMPLE_PAGE)
+
+    def mark(words: str, label: str, who: str):
+        start = document.text.index(words)
+        end = start + len(words)
+        return annotate(document, start, end, label, annotator="s", claimant=who)
+
+    marks = [
+        mark(
+            "Iraq and Russia signed a $4.2 billion arms contract", "check-worthy", "The Arab Weekly"
+        ),
+        mark("We are grateful to you for the role Russia is playing", "opinion", "Maliki"),
+        mark("The deal was resumed in 2013", "check-worthy", "The Arab Weekly"),
+        mark("We want bigger openness and closer friendship with Russia", "opinion", "Maliki"),
+        mark(
+            "Tsarist Russia captured territory from the Persian Empire", "check-worthy", "the paper"
+        ),
+    ]
+    assert check("claims", "check_worthy", marks).accepted
+    result = check("claims", "check_worthy", [m for m in marks if m.claim.label == "opinion"])
+    assert not result.accepted and "2 marks were left out" in str(result)

@@ -186,3 +186,95 @@ def test_reader_export_to_a_folder_says_so_in_one_line_and_leaves_nothing(tmp_pa
     error = capsys.readouterr().err.strip()
     assert error == f"reader export: {tmp_path} is a folder; give a file name"
     assert list(tmp_path.iterdir()) == []
+
+
+# -- colours from the files a teacher edits, and links in notes -------------------------
+
+HOSTILE_COLOUR = "red;background:url(http://evil.example/c1)"
+
+
+def test_a_hostile_colour_in_the_claim_scheme_never_reaches_the_export(tmp_path, monkeypatch):
+    import json
+
+    from reader import claims
+
+    scheme = json.loads(claims.SCHEME_PATH.read_text(encoding="utf-8"))
+    scheme["labels"][0]["colour"] = HOSTILE_COLOUR  # check-worthy
+    bad = tmp_path / "scheme.json"
+    bad.write_text(json.dumps(scheme), encoding="utf-8")
+    with pytest.raises(ValueError, match="colour .* is not #rgb, #rrggbb or a CSS colour name"):
+        claims.load_claim_scheme(bad)
+    monkeypatch.setattr(claims, "SCHEME_PATH", bad)
+    doc = load_document(SAMPLE_PAGE)
+    start = doc.text.index("The deal was resumed in 2013")
+    claim = annotate(doc, start, start + 28, "check-worthy", annotator="t")
+    html = export_html(doc, [claim])
+    assert "evil.example" not in html and "url(" not in html
+    assert 'class="claim b-double" style="--c:#777777"' in html
+
+
+def test_a_claim_colour_set_in_code_is_checked_again_when_the_page_is_written():
+    from reader.export import PageContent, number_claims, render_page
+
+    doc = load_document(SAMPLE_PAGE)
+    start = doc.text.index("The deal was resumed in 2013")
+    claim = annotate(doc, start, start + 28, "check-worthy", annotator="t")
+    content = PageContent(
+        doc, "t", claims=number_claims([claim]), labels={"check-worthy": ("CW", HOSTILE_COLOUR)}
+    )
+    html = render_page(content)
+    assert "evil.example" not in html and 'style="--c:#777777"' in html
+
+
+def test_a_hostile_colour_in_the_actor_list_never_reaches_the_export(tmp_path, capsys):
+    from types import SimpleNamespace
+
+    from reader.actors import find_actors
+
+    page = tmp_path / SAMPLE_PAGE.name
+    shutil.copy(SAMPLE_PAGE, page)
+    page.with_name(page.stem + ".actors.csv").write_text(
+        f'name,type,aliases,colour,description\nNuri al-Maliki,person,Maliki,"{HOSTILE_COLOUR}",\n',
+        encoding="utf-8",
+    )
+    html = export_page(page, tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "evil.example" not in html
+    assert "is not #rgb, #rrggbb or a CSS colour name" in capsys.readouterr().err
+    # and an actor whose colour was changed in code after loading is checked again
+    doc = load_document(SAMPLE_PAGE)
+    result = find_actors(doc)
+    actors = [
+        SimpleNamespace(name=a.name, colour=HOSTILE_COLOUR, display_colour=HOSTILE_COLOUR)
+        for a in result.actors
+    ]
+    html = export_html(doc, mentions=result.mentions, actors=actors)
+    assert "evil.example" not in html and "url(" not in html
+    assert '<mark class="actor' in html
+
+
+def test_a_link_in_angle_brackets_ends_before_the_bracket():
+    html = str(render_note("Source: <https://tass.com/a>"))
+    assert 'href="https://tass.com/a"' in html
+    assert "&gt;</a>" not in html and html.endswith("</a>&gt;")
+
+
+@pytest.mark.parametrize(
+    ("note", "href"),
+    [
+        ('"https://tass.com/q" said', "https://tass.com/q"),
+        (
+            "(see https://en.wikipedia.org/wiki/T-90_(tank)).",
+            "https://en.wikipedia.org/wiki/T-90_(tank)",
+        ),
+        ("https://tass.com/a?x=1&y=2.", "https://tass.com/a?x=1&amp;y=2"),
+        ("in 'https://tass.com/b'", "https://tass.com/b"),
+    ],
+)
+def test_links_are_found_in_the_raw_note_then_escaped(note, href):
+    assert f'href="{href}"' in str(render_note(note))
+
+
+def test_only_web_links_become_links_and_the_rest_stays_text():
+    html = str(render_note('javascript:alert(1) ftp://x.org/a https://x.org/"onmouseover=alert(1)'))
+    assert html.count("<a ") == 1 and 'href="https://x.org/"' in html
+    assert "onmouseover=alert(1)" in html and 'onmouseover="' not in html

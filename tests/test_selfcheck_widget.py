@@ -85,3 +85,38 @@ def test_exercise_checks_has_one_widget_per_question() -> None:
     box = exercise_checks("framing")
     checks = [c for c in box.children if isinstance(c, SelfCheck)]
     assert [c.question.id for c in checks] == ["rudaw_frame", "asharq_frame", "page_frame"]
+
+
+def test_the_page_pasted_into_the_box_is_too_many_and_confirms_nothing() -> None:
+    from reader.annotations import sentence_spans
+
+    text = reader.load_document(reader.SAMPLE_PAGE).text
+    w = SelfCheck("claims", "check_worthy")
+    assert "(3 answers)" in w.answer.placeholder
+    w.answer.value = "\n".join(f"{text[s:e]} | nobody" for s, e in sentence_spans(text))
+    press_check(w)
+    assert not w.result.accepted
+    assert "Too many: choose 3." in w.feedback.value
+    assert "is right" not in w.feedback.value and "nobody" not in w.feedback.value
+
+
+def test_marks_labelled_opinion_in_the_annotator_do_not_count_against_the_student() -> None:
+    from reader.annotations import annotate
+
+    document = reader.load_document(reader.SAMPLE_PAGE)
+    marks = []
+    for words, label in [
+        ("signed a $4.2 billion arms contract", "check-worthy"),
+        ("We sincerely thank you", "opinion"),
+        ("The deal was resumed in 2013", "check-worthy"),
+        ("Tsarist Russia captured territory from the Persian Empire", "check-worthy"),
+    ]:
+        start = document.text.index(words)
+        marks.append(
+            annotate(
+                document, start, start + len(words), label, annotator="s", claimant="the paper"
+            )
+        )
+    w = SelfCheck("claims", "check_worthy", source=lambda: marks)
+    press_check(w)
+    assert w.result.accepted, w.feedback.value

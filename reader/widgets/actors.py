@@ -42,6 +42,7 @@ from reader.actors import (
     page_gazetteer_path,
     save_gazetteer,
 )
+from reader.colours import safe_colour
 from reader.document import Document
 
 # The second cue beside colour: an underline style and a short tag for each type.
@@ -95,7 +96,8 @@ def format_article_html(
 ) -> str:
     """The article as HTML, each visible mention marked; every piece of page text is escaped.
 
-    ``colours`` maps an actor name to its colour (the type's colour otherwise).
+    ``colours`` maps an actor name to its colour (the type's colour otherwise, and
+    also when the colour is not ``#rgb``, ``#rrggbb`` or a CSS colour name).
     """
     colours = colours or {}
     hidden_t, hidden_a = set(hidden_types), set(hidden_actors)
@@ -117,7 +119,10 @@ def format_article_html(
             if mention.start < cursor:
                 continue
             inner.append(escape(text[cursor : mention.start]))
-            colour = colours.get(mention.actor) or TYPE_COLOURS.get(mention.type, "#999999")
+            # Lists are checked when loaded; a colour set later in code is checked here again.
+            colour = safe_colour(
+                colours.get(mention.actor), TYPE_COLOURS.get(mention.type, "#999999")
+            )
             inner.append(_mention_html(mention, colour, mention.actor == selected))
             cursor = mention.end
         inner.append(escape(text[cursor : block.end]))

@@ -1,9 +1,10 @@
 """SelfCheck: a question, a box for the answer, a Check button, and feedback.
 
 The widget only presents: the comparison with the teacher's key is
-`reader.exercises.check_answer`.  Its state is plain Python (``answer.value``,
-``result``, ``feedback.value``), so a test types an answer and presses the button
-without a browser:
+`reader.exercises.check_answer`, which checks no more answers than the question asks
+for and does not say which of several answers are the right ones.  Its state is
+plain Python (``answer.value``, ``result``, ``feedback.value``), so a test types an
+answer and presses the button without a browser:
 
 >>> w = SelfCheck("actors", "maliki_alias")
 >>> w.answer.value = "maliki"
@@ -74,6 +75,8 @@ class SelfCheck(widgets.VBox):
         self.attempts = 0
         q = self.question
         placeholder = q.example or ("one answer a line" if q.many else "your answer")
+        if q.many:  # the check takes no more answers than this: say so before it does
+            placeholder += f"  ({q.required} answers)"
         box = widgets.Textarea if q.many or len(q.fields) > 1 else widgets.Text
         self.answer = box(
             placeholder=placeholder, layout=widgets.Layout(width="100%", min_height="2.2em")
