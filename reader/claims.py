@@ -23,13 +23,13 @@ reasons: numbers, money, dates, comparisons, causal claims and predictions.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from reader import safejson
 from reader.colours import parse_colour
 from reader.document import Document
 
@@ -92,7 +92,7 @@ def load_claim_scheme(path: str | Path | None = None) -> ClaimScheme:
     """
     path = Path(path) if path else SCHEME_PATH
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = safejson.loads(path.read_text(encoding="utf-8"))
         labels = tuple(
             ClaimLabel(
                 key=str(item["key"]),

@@ -2,11 +2,13 @@
 
 Students save their claims with the ClaimAnnotator (one W3C annotation file per
 document and student, ``NAME.STUDENT.annotations.json``).  The teacher copies the
-files into one folder; `gather` reads them (a broken file is reported and skipped,
-never changed), `class_agreement` gives Cohen's kappa and Krippendorff's alpha over
-sentences, `disagreements` lists the sentences the class split on, `class_summary`
-and `label_summary` are the tables for the lesson, and `export_class_html` writes
-one standalone page with the claims most of the class marked.
+files into one folder; `gather` reads them (a broken file, whether not JSON,
+nested too deep or with a field of the wrong type, is reported in one line and
+skipped, never changed, and the others are gathered), `class_agreement` gives
+Cohen's kappa and Krippendorff's alpha over sentences, `disagreements` lists the
+sentences the class split on, `class_summary` and `label_summary` are the tables
+for the lesson, and `export_class_html` writes one standalone page with the claims
+most of the class marked.
 
 >>> import tempfile, reader
 >>> folder = Path(tempfile.mkdtemp())

@@ -93,9 +93,27 @@ def cmd_frames(args: argparse.Namespace) -> None:
     _print_json(frames_json(args.source))
 
 
+def _refuse_to_write_over_inputs(page: str, output: str, annotations: str | None) -> None:
+    """Stop ``export`` before it writes HTML over the page or an annotation file it reads."""
+    from reader.annotations import annotation_files
+
+    target = Path(output)
+    if not target.is_file():
+        return  # a new file (or a folder, refused when writing) cannot be an input
+    inputs: list[tuple[Path, str]] = [] if page == "-" else [(Path(page), "the page")]
+    if annotations:
+        source = Path(annotations)
+        files = annotation_files(source, Path(page).stem) if source.is_dir() else [source]
+        inputs += [(path, "an annotation file") for path in files]
+    for path, what in inputs:
+        if path.is_file() and os.path.samefile(path, target):
+            raise CommandError(f"-o {output} is {what} it reads; give another file name")
+
+
 def cmd_export(args: argparse.Namespace) -> None:
     from reader.export import export_page
 
+    _refuse_to_write_over_inputs(args.page, args.output, args.annotations)
     written = export_page(args.page, args.output, annotations=args.annotations)
     print(f"wrote {written}")
 

@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from reader import safejson
 from reader.document import Document
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
@@ -412,9 +413,11 @@ def _load_corpus_jsonl(path: Path) -> list[CorpusArticle]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = safejson.loads(line)
             except json.JSONDecodeError as error:
                 raise ValueError(f"{path} line {number}: not valid JSON ({error.msg})") from None
+            except safejson.JSONNestingError as error:
+                raise ValueError(f"{path} line {number}: {error}") from None
             if not isinstance(record, dict):
                 raise ValueError(
                     f"{path} line {number}: expected a JSON object with outlet and text"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -24,9 +25,11 @@ from reader.annotations import (
     annotations_df,
     load_annotations,
     load_folder,
+    lock_path,
     merge_annotators,
     reanchor,
     save_annotations,
+    save_changes,
 )
 from reader.layout import clean_page
 
@@ -147,7 +150,8 @@ def test_a_failed_write_leaves_the_previous_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         save_annotations(path, AnnotationFile("page", "ana", ten_claims()))
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+    # no temporary file left; the lock file stays for the next save
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, lock_path(path).name])
 
 
 def test_a_writer_killed_mid_write_leaves_the_previous_file_intact(tmp_path):
@@ -249,3 +253,180 @@ def test_a_thousand_annotations_over_fifty_pages_come_back_as_saved(tmp_path):
     assert sum(len(f.annotations) for f in loaded) == 1000
     assert [f.document for f in loaded] == [f.document for f in files]
     assert [a.exact for a in loaded[7].annotations] == [a.exact for a in claims]
+
+
+# -- saving by changes: writers at the same time, deletions, leftovers ----------------------
+
+
+def save_claims_one_by_one(path: str, annotator: str, count: int, go) -> None:
+    """A writer that saves ``count`` new claims, one save each (run in its own process)."""
+    go.wait()
+    for number in range(count):
+        claim = annotate(TEXT, number, number + 12, "factual", annotator=annotator)
+        claim.claim.note = f"{annotator} {number}"
+        save_changes(path, [claim], document="page", annotator=annotator)
+
+
+def test_two_processes_saving_200_claims_each_into_one_file_keep_all_400(tmp_path):
+    path = tmp_path / "page.student.annotations.json"
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    go = context.Event()
+    writers = [
+        context.Process(target=save_claims_one_by_one, args=(str(path), name, 200, go))
+        for name in ("ana", "ben")
+    ]
+    for writer in writers:
+        writer.start()
+    go.set()
+    for writer in writers:
+        writer.join(timeout=120)
+    assert [w.exitcode for w in writers] == [0, 0]
+    notes = sorted(a.claim.note for a in load_annotations(path).annotations)
+    assert notes == sorted(f"{name} {n}" for name in ("ana", "ben") for n in range(200))
+
+
+def test_a_deletion_is_not_undone_by_another_writers_save(tmp_path):
+    path = tmp_path / "page.student.annotations.json"
+    first, second, third = ten_claims()[:3]
+    save_changes(path, [first, second], document="page", annotator="ana")
+    save_changes(path, deletions=[first.id])  # one notebook removes a claim
+    save_changes(path, upserts=[third])  # another, which had read it before, adds one
+    loaded = load_annotations(path)
+    assert [a.id for a in loaded.annotations] == [second.id, third.id]
+    assert loaded.deleted == [first.id]
+    again = save_changes(path, upserts=[first])  # put back on purpose (an undo): it is back
+    assert [a.id for a in again.annotations] == [second.id, third.id, first.id]
+    assert again.deleted == []
+
+
+def test_deleted_ids_sit_beside_w3c_items_and_files_without_them_load_unchanged(tmp_path):
+    from reader.export import demo_annotations_path
+
+    old = load_annotations(demo_annotations_path())  # written before deletions were recorded
+    assert len(old.annotations) == 10 and old.deleted == []
+    path = tmp_path / "page.ana.annotations.json"
+    save_changes(path, old.annotations, document=old.document, annotator=old.annotator)
+    assert "reader:deleted" not in json.loads(path.read_text(encoding="utf-8"))
+    save_changes(path, deletions=[old.annotations[0].id])
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["reader:deleted"] == [old.annotations[0].id] and raw["total"] == 9
+    assert all(item["type"] == "Annotation" and "body" in item for item in raw["items"])
+    assert [a.exact for a in load_annotations(path).annotations] == [
+        a.exact for a in old.annotations[1:]
+    ]
+
+
+def test_a_file_that_does_not_load_is_not_overwritten_by_a_change(tmp_path):
+    path = tmp_path / "page.ana.annotations.json"
+    path.write_bytes(b'{"type": "AnnotationCollection", "items": [')
+    with pytest.raises(AnnotationFileError, match="kept as it is"):
+        save_changes(path, ten_claims()[:1])
+    assert path.read_bytes() == b'{"type": "AnnotationCollection", "items": ['
+
+
+def test_the_next_save_removes_what_a_killed_save_left(tmp_path):
+    path = tmp_path / "page.ana.annotations.json"
+    save_annotations(path, AnnotationFile("page", "ana", ten_claims()[:2]))
+    script = textwrap.dedent(
+        f"""
+        import os, sys, time
+        sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+        from reader import annotations as a
+        def slow_fsync(fd):
+            print("writing", flush=True)
+            time.sleep(60)
+        os.fsync = slow_fsync
+        a.save_annotations({str(path)!r}, a.AnnotationFile("page", "ana", []))
+        """
+    )
+    writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "writing"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=10)
+    assert len(list(tmp_path.glob("*.tmp"))) == 1  # the killed writer's temporary file
+    save_annotations(path, AnnotationFile("page", "ana", ten_claims()[:3]))
+    assert list(tmp_path.glob("*.tmp")) == []
+    assert len(load_annotations(path).annotations) == 3
+
+
+def test_a_write_without_the_lock_removes_only_old_leftovers(tmp_path):
+    from reader.annotations import STALE_TEMPORARY_SECONDS, write_atomically
+
+    page = tmp_path / "page.html"
+    old = tmp_path / ".page.html.k2j4x9q1.tmp"  # left by a write killed an hour ago
+    fresh = tmp_path / ".page.html.a8f3c0de.tmp"  # another write, under way now
+    other = tmp_path / ".page.html.bak.tmp"  # not a name this kit makes
+    for leftover in (old, fresh, other):
+        leftover.write_bytes(b"<html")
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    assert STALE_TEMPORARY_SECONDS < 3600
+    write_atomically(page, b"<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([page.name, fresh.name, other.name])
+
+
+# -- strict loading ----------------------------------------------------------------------------
+
+
+def malformed(kind: str) -> str:
+    """The shipped example file with one thing wrong in it (or nested 100,000 levels deep)."""
+    from reader.export import demo_annotations_path
+
+    if kind == "deeply nested":
+        return "[" * 100_000 + "]" * 100_000
+    data = json.loads(demo_annotations_path().read_text(encoding="utf-8"))
+    item = data["items"][2]
+    if kind == "evidence is a number":
+        item["body"]["evidence"] = 5
+    elif kind == "claimant is a list":
+        item["body"]["claimant"] = ["Nuri al-Maliki", "Putin"]
+    elif kind == "start is text":
+        item["target"]["selector"][1]["start"] = "226"
+    elif kind == "a tag is a number":
+        item["body"]["tags"] = ["diplomacy", 3]
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("evidence is a number", "the body's 'evidence' must be text, not a number"),
+        ("claimant is a list", "the body's 'claimant' must be text or null, not a list"),
+        ("start is text", "the TextPositionSelector's start must be a whole number, not text"),
+        ("a tag is a number", "the body's 'tags' must be a list of text"),
+        ("deeply nested", "JSON nested deeper than 100 levels"),
+    ],
+)
+def test_a_field_of_the_wrong_type_is_a_one_line_error_naming_it(tmp_path, kind, message):
+    path = tmp_path / "page.ana.annotations.json"
+    path.write_text(malformed(kind), encoding="utf-8")
+    with pytest.raises(AnnotationFileError) as error:
+        load_annotations(path)
+    assert message in str(error.value) and str(path) in str(error.value)
+    assert "\n" not in str(error.value)
+    if kind != "deeply nested":
+        assert "item 3" in str(error.value)
+
+
+# -- file modes --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def umask_022():
+    if os.name != "posix":
+        pytest.skip("file modes are POSIX")
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_a_new_file_gets_the_umask_mode_and_a_saved_file_keeps_its_mode(tmp_path, umask_022):
+    path = tmp_path / "page.ana.annotations.json"
+    save_annotations(path, AnnotationFile("page", "ana", ten_claims()[:1]))
+    assert path.stat().st_mode & 0o777 == 0o644
+    save_changes(path, ten_claims()[1:2])
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o640)  # a teacher's choice
+    save_changes(path, ten_claims()[2:3])
+    assert path.stat().st_mode & 0o777 == 0o640

@@ -204,3 +204,51 @@ def test_the_front_end_reports_selections_as_offsets_into_the_document_text(tmp_
     for message in sent:
         w.handle_message(w, message, [])
     assert [s["label"] for s in w.spans] == ["opinion", "prediction"]
+
+
+# -- two widgets (two notebooks) on one file ---------------------------------------------------
+
+DEAL = "The deal was resumed in 2013"
+
+
+def mark(widget: ClaimAnnotator, words: str, key: str = "1") -> str:
+    widget.select(*span_of(words))
+    return widget.press_key(key).id
+
+
+def test_two_widgets_on_one_file_keep_and_show_each_others_claims(tmp_path):
+    path = tmp_path / "arab-weekly-maliki-russia.student.annotations.json"
+    first = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    second = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    tanks = mark(first, TANKS)
+    deal = mark(second, DEAL)
+    assert {a.id for a in load_annotations(path).annotations} == {tanks, deal}
+    assert {s["id"] for s in second.spans} == {tanks, deal}  # its save brought the other's in
+    send(first, type="refresh")  # the Refresh button
+    assert {s["id"] for s in first.spans} == {tanks, deal}
+    assert first.status.endswith("claims new from elsewhere: 1")
+    grateful = mark(first, GRATEFUL, "3")
+    assert {a.id for a in load_annotations(path).annotations} == {tanks, deal, grateful}
+
+
+def test_a_claim_removed_in_one_widget_is_not_brought_back_by_the_other(tmp_path):
+    path = tmp_path / "arab-weekly-maliki-russia.student.annotations.json"
+    first = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    tanks = mark(first, TANKS)
+    second = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    assert [s["id"] for s in second.spans] == [tanks]
+    first.remove(tanks)
+    deal = mark(second, DEAL)  # the second widget still showed the removed claim
+    assert [a.id for a in load_annotations(path).annotations] == [deal]
+    assert [s["id"] for s in second.spans] == [deal]
+
+
+def test_undo_takes_back_this_widgets_change_and_not_the_other_widgets(tmp_path):
+    path = tmp_path / "arab-weekly-maliki-russia.student.annotations.json"
+    first = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    second = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    mark(first, TANKS)
+    deal = mark(second, DEAL)
+    first.undo()  # its own claim goes; the other widget's stays
+    assert [a.id for a in load_annotations(path).annotations] == [deal]
+    assert [s["id"] for s in first.spans] == [deal]

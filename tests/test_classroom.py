@@ -112,3 +112,49 @@ def test_student_names_are_escaped_on_the_class_page(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     html = export_class_html(gather(tmp_path, reader.SAMPLE_PAGE), tmp_path / "c.html").read_text()
     assert "<b>ana</b>" not in html and "&lt;b&gt;ana&lt;/b&gt;" in html
+
+
+def one_thing_wrong(path: Path, kind: str) -> None:
+    """Spoil one student's file: a field of the wrong type, or JSON nested 100,000 deep."""
+    if kind == "deeply nested":
+        path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    item = data["items"][0]
+    if kind == "evidence is a number":
+        item["body"]["evidence"] = 5
+    elif kind == "claimant is a list":
+        item["body"]["claimant"] = ["The Kremlin", "Russia"]
+    elif kind == "start is text":
+        item["target"]["selector"][1]["start"] = "12"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "kind", ["evidence is a number", "claimant is a list", "start is text", "deeply nested"]
+)
+def test_gather_reports_a_malformed_file_and_goes_on_with_the_others(tmp_path: Path, kind) -> None:
+    make_demo_class(tmp_path)
+    ben = tmp_path / "arab-weekly-maliki-russia.demo-ben.annotations.json"
+    one_thing_wrong(ben, kind)
+    spoilt = ben.read_bytes()
+    room = gather(tmp_path, reader.SAMPLE_PAGE)
+    assert room.annotators == ["demo-ana", "demo-chloe"]
+    assert len(room.problems) == 1 and str(ben) in room.problems[0]
+    assert "\n" not in room.problems[0]
+    assert set(claimant_summary(room)["claimant"]) >= {"The Kremlin", "The Arab Weekly"}
+    export_class_html(room, tmp_path / "class.html")
+    assert ben.read_bytes() == spoilt
+
+
+def test_the_class_page_gets_the_umask_mode(tmp_path: Path, room) -> None:
+    import os
+
+    if os.name != "posix":
+        pytest.skip("file modes are POSIX")
+    old = os.umask(0o022)
+    try:
+        out = export_class_html(room, tmp_path / "class.html")
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)

@@ -192,4 +192,6 @@ def test_new_page_refuses_a_binary_file(tmp_path, capsys):
 def test_lab_opens_jupyterlab_on_the_notebooks(capsys):
     code, out, _ = run(capsys, "lab", "--notebooks", str(ROOT / "notebooks"), "--print")
     assert code == 0
-    assert out.strip().endswith(f"-m jupyterlab --LabApp.news_url=None {ROOT / 'notebooks'}")
+    command = out.split()
+    assert command[1:3] == ["-m", "jupyterlab"]
+    assert command[-1] == str(ROOT / "notebooks")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -278,3 +279,74 @@ def test_only_web_links_become_links_and_the_rest_stays_text():
     html = str(render_note('javascript:alert(1) ftp://x.org/a https://x.org/"onmouseover=alert(1)'))
     assert html.count("<a ") == 1 and 'href="https://x.org/"' in html
     assert "onmouseover=alert(1)" in html and 'onmouseover="' not in html
+
+
+def malformed(kind: str) -> str:
+    """The shipped example claims with one thing wrong (or nested 100,000 levels deep)."""
+    if kind == "deeply nested":
+        return "[" * 100_000 + "]" * 100_000
+    data = json.loads(demo_annotations_path().read_text(encoding="utf-8"))
+    body = data["items"][0]["body"]
+    if kind == "evidence is a number":
+        body["evidence"] = 5
+    elif kind == "claimant is a list":
+        body["claimant"] = ["Nuri al-Maliki", "Putin"]
+    elif kind == "start is text":
+        data["items"][0]["target"]["selector"][1]["start"] = "226"
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    "kind", ["evidence is a number", "claimant is a list", "start is text", "deeply nested"]
+)
+def test_reader_export_of_a_malformed_annotation_file_is_one_line_and_writes_nothing(
+    tmp_path, capsys, kind
+):
+    from reader.cli import main
+
+    bad = tmp_path / "page.ana.annotations.json"
+    bad.write_text(malformed(kind), encoding="utf-8")
+    out = tmp_path / "page.html"
+    assert main(["export", str(SAMPLE_PAGE), "-o", str(out), "--annotations", str(bad)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"reader export: {bad}") and error.count("\n") == 1
+    assert not out.exists() and bad.read_text(encoding="utf-8") == malformed(kind)
+
+
+@pytest.mark.parametrize("onto", ["the page", "the annotation file", "a file in the folder"])
+def test_reader_export_refuses_to_write_onto_what_it_reads(tmp_path, capsys, onto):
+    from reader.cli import main
+
+    page = tmp_path / "arab-weekly-maliki-russia.txt"
+    shutil.copy(SAMPLE_PAGE, page)
+    claims = tmp_path / demo_annotations_path().name
+    shutil.copy(demo_annotations_path(), claims)
+    target, source = {
+        "the page": (page, claims),
+        "the annotation file": (claims, claims),
+        "a file in the folder": (claims, tmp_path),
+    }[onto]
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(["export", str(page), "-o", str(target), "--annotations", str(source)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"reader export: -o {target} is ") and error.count("\n") == 1
+    assert "give another file name" in error
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_the_exported_file_gets_the_umask_mode_and_an_existing_one_keeps_its_mode(tmp_path):
+    import os
+
+    if os.name != "posix":
+        pytest.skip("file modes are POSIX")
+    old = os.umask(0o022)
+    try:
+        out = export_page(SAMPLE_PAGE, tmp_path / "page.html")
+        assert out.stat().st_mode & 0o777 == 0o644
+        export_page(SAMPLE_PAGE, out)
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o664)
+        export_page(SAMPLE_PAGE, out)
+        assert out.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)

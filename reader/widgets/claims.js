@@ -29,9 +29,11 @@ function render({ model, el: root }) {
   note.rows = 2;
   const verdict = el("select", "rc-verdict");
   const undo = el("button", "rc-undo", "Undo (z)");
+  const refresh = el("button", "rc-refresh", "Refresh");
+  refresh.title = "show the claims saved in this file by other notebooks";
   const status = el("div", "rc-status");
   const selected = el("div", "rc-selected");
-  bar.append(buttons, claimant, verdict, undo, note, selected, status);
+  bar.append(buttons, claimant, verdict, undo, refresh, note, selected, status);
   const text = el("div", "rc-text");
   const list = el("ol", "rc-list");
   root.append(bar, text, list);
@@ -128,6 +130,7 @@ function render({ model, el: root }) {
   note.addEventListener("input", () => { model.set("note", note.value); model.save_changes(); });
   verdict.addEventListener("change", () => { model.set("verdict", verdict.value); model.save_changes(); });
   undo.addEventListener("click", () => model.send({ type: "undo" }));
+  refresh.addEventListener("click", () => model.send({ type: "refresh" }));
 
   model.on("change:labels", drawLabels);
   model.on("change:spans", () => { drawText(); drawList(); });

@@ -9,11 +9,17 @@ current ``selection``, ``claimant``, ``note``, ``verdict``); the JavaScript side
 ``{"type": "label", "label": ...}`` for a button, ``undo``, ``remove``, ``jump``.
 So a test drives it without a browser by calling the same handlers.
 
-Every change is saved at once (atomically, `reader.annotations.save_annotations`)
-when the widget has a file; a file that does not load is reported and never
-overwritten (autosave stops until you choose another file).  Claims in an existing
+Every change is saved at once when the widget has a file, as a change: the
+claims added or edited since the last save, and the ids removed
+(`reader.annotations.save_changes`, which locks the file, merges with what is on
+disk and writes atomically).  So two widgets on one file (two notebooks that both
+default to ``….student.annotations.json``) keep each other's claims: each save
+brings in what the other saved, and `ClaimAnnotator.refresh` (the Refresh button)
+reads it without a change.  Undo takes back this widget's own changes only.  A
+file that does not load is reported and never overwritten (autosave stops until
+you choose another file, or mend the file and refresh).  Claims in an existing
 file are re-anchored on the document; those that cannot be placed are kept as
-orphans and saved again with the rest.
+orphans and stay in the file.
 
 >>> from reader import Document
 >>> doc = Document.from_text("Iraq would buy T-90 tanks, Maliki said.")
@@ -43,7 +49,7 @@ from reader.annotations import (
     annotations_df,
     load_annotations,
     reanchor,
-    save_annotations,
+    save_changes,
 )
 from reader.claims import (
     ClaimScheme,
@@ -56,6 +62,23 @@ from reader.document import Document
 
 HERE = Path(__file__).resolve().parent
 UNDO_KEYS = {"z", "u", "Backspace"}
+
+# One undoable change: each claim it touched, by id, as it was before (None: it did not exist).
+Change = dict[str, "Annotation | None"]
+
+
+def _changes(before: list[Annotation], after: list[Annotation]) -> Change:
+    """What turns ``after`` back into ``before``: the old version of every claim that differs."""
+    old, new = {a.id: a for a in before}, {a.id: a for a in after}
+    return {i: old.get(i) for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+
+
+def _apply(annotations: list[Annotation], change: Change) -> list[Annotation]:
+    """``annotations`` with each claim in ``change`` put back (replaced, added, or removed)."""
+    kept = [change[a.id] if a.id in change else a for a in annotations]
+    present = {a.id for a in annotations}
+    added = [a for i, a in change.items() if a is not None and i not in present]
+    return [a for a in kept if a is not None] + added
 
 
 class ClaimAnnotator(anywidget.AnyWidget):
@@ -93,9 +116,11 @@ class ClaimAnnotator(anywidget.AnyWidget):
         self.scheme = scheme or load_claim_scheme()
         self.quotes = find_quotes_safely(document) if quotes is None else list(quotes)
         self.autosave = self.path is not None
+        self._stopped_by_a_problem = False  # autosave was turned off because a save failed
         self._annotations: list[Annotation] = []
         self.orphans: list[Annotation] = []
-        self._history: list[list[Annotation]] = []
+        self._saved: dict[str, Annotation] = {}  # the placed claims as the file last had them
+        self._history: list[Change] = []
         super().__init__(
             text=document.text,
             blocks=[{"kind": b.kind, "start": b.start, "end": b.end} for b in document.blocks],
@@ -125,17 +150,29 @@ class ClaimAnnotator(anywidget.AnyWidget):
         try:
             loaded = load_annotations(path)
         except AnnotationFileError as error:
-            self.autosave = False
+            self.autosave, self._stopped_by_a_problem = False, True
             self.status = f"{error} — autosave is off; give another path to save"
             return
-        anchoring = reanchor(loaded.annotations, self.document.text)
-        self._annotations = anchoring.placed
-        self.orphans = anchoring.orphans
-        self.status = f"loaded {len(anchoring.placed)} claims from {path.name}" + (
-            f"; {len(anchoring.orphans)} could not be placed (kept as orphans)"
-            if anchoring.orphans
-            else ""
+        self._take(loaded)
+        self.status = f"loaded {len(self._annotations)} claims from {path.name}" + (
+            f"; {len(self.orphans)} could not be placed (kept as orphans)" if self.orphans else ""
         )
+
+    def _pending(self) -> tuple[list[Annotation], list[str]]:
+        """The changes not saved yet: claims added or edited here, and ids removed here."""
+        current = {a.id for a in self._annotations}
+        upserts = [a for a in self._annotations if self._saved.get(a.id) != a]
+        deletions = [i for i in self._saved if i not in current]
+        return upserts, deletions
+
+    def _take(self, file: AnnotationFile) -> None:
+        """Show the claims of the file as read or merged, with this widget's unsaved changes on top."""
+        upserts, deletions = self._pending()
+        anchoring = reanchor(file.annotations, self.document.text)
+        self._saved = {a.id: a for a in anchoring.placed}
+        unsaved: Change = {a.id: a for a in upserts} | dict.fromkeys(deletions)
+        self._annotations = _apply(anchoring.placed, unsaved)
+        self.orphans = anchoring.orphans
         self._sync()
 
     def _sync(self) -> None:
@@ -156,8 +193,8 @@ class ClaimAnnotator(anywidget.AnyWidget):
         self.can_undo = bool(self._history)
 
     def _change(self, annotations: list[Annotation], message: str) -> None:
-        """Record the old state for undo, apply the new one, autosave."""
-        self._history.append(list(self._annotations))
+        """Record how to undo, apply the new state, autosave."""
+        self._history.append(_changes(self._annotations, annotations))
         self._annotations = annotations
         self._sync()
         self.status = message
@@ -169,17 +206,55 @@ class ClaimAnnotator(anywidget.AnyWidget):
         try:
             self.save()
         except (AnnotationFileError, OSError) as error:
-            self.autosave = False
+            self.autosave, self._stopped_by_a_problem = False, True
             self.status = f"not saved: {error}"
 
+    def _file_names(self) -> tuple[str, str]:
+        return Path(self.document.source or "document").stem, self.annotator
+
     def save(self, path: str | Path | None = None) -> Path:
-        """Write every claim, orphans included, to the widget's file (or ``path``)."""
+        """Save this widget's changes into its file, merged with what others saved there.
+
+        With ``path`` (another file): every claim, orphans included, is saved into
+        that file, merged with the claims it has already.
+        """
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file to save to: give ClaimAnnotator(..., path=...)")
-        name = Path(self.document.source or "document").stem
-        data = AnnotationFile(name, self.annotator, self._annotations + self.orphans)
-        return save_annotations(target, data)
+        document, annotator = self._file_names()
+        if self.path is None or target.resolve() != self.path.resolve():
+            everything = self._annotations + self.orphans
+            save_changes(target, everything, document=document, annotator=annotator)
+            return target
+        upserts, deletions = self._pending()
+        merged = save_changes(target, upserts, deletions, document=document, annotator=annotator)
+        self._take(merged)
+        return target
+
+    def refresh(self) -> None:
+        """Read the file again: claims that other widgets or programs saved there appear.
+
+        Changes made here and not saved yet stay; if autosave stopped because the
+        file was broken or could not be written, and it loads now, autosave starts
+        again and this widget's changes are saved into it.
+        """
+        if self.path is None or not self.path.exists():
+            self.status = "no file to refresh from yet"
+            return
+        try:
+            loaded = load_annotations(self.path)
+        except AnnotationFileError as error:
+            self.autosave, self._stopped_by_a_problem = False, True
+            self.status = f"{error} — autosave is off; give another path to save"
+            return
+        before = {a.id for a in self._annotations}
+        self._take(loaded)
+        new = sum(a.id not in before for a in self._annotations)
+        self.status = f"refreshed from {self.path.name}; claims new from elsewhere: {new}"
+        if self._stopped_by_a_problem:
+            self.autosave, self._stopped_by_a_problem = True, False
+        if any(self._pending()):
+            self._autosave()
 
     # --- actions (what the front end's messages call) -----------------------------------------
 
@@ -254,7 +329,7 @@ class ClaimAnnotator(anywidget.AnyWidget):
         if not self._history:
             self.status = "nothing to undo"
             return
-        self._annotations = self._history.pop()
+        self._annotations = _apply(self._annotations, self._history.pop())
         self._sync()
         self.status = "undone"
         self._autosave()
@@ -265,7 +340,7 @@ class ClaimAnnotator(anywidget.AnyWidget):
         self.focus_id = annotation_id
 
     def handle_message(self, _widget, content: dict, _buffers=None) -> None:
-        """What the front end reports: select, key, label, undo, remove, jump, edit."""
+        """What the front end reports: select, key, label, undo, refresh, remove, jump, edit."""
         kind = content.get("type")
         try:
             if kind == "select":
@@ -276,6 +351,8 @@ class ClaimAnnotator(anywidget.AnyWidget):
                 self.label_selection(str(content["label"]))
             elif kind == "undo":
                 self.undo()
+            elif kind == "refresh":
+                self.refresh()
             elif kind == "remove":
                 self.remove(str(content["id"]))
             elif kind == "jump":
