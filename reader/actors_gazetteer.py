@@ -22,7 +22,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby, repeat
@@ -30,6 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.annotations import write_atomically
 from reader.colours import parse_colour
 
 ACTOR_TYPES: tuple[str, ...] = (
@@ -371,17 +371,9 @@ def gazetteer_csv(gazetteer: Gazetteer) -> str:
 
 
 def save_gazetteer(gazetteer: Gazetteer, path: str | Path) -> Path:
-    """Write a gazetteer CSV atomically: a temporary file in the same folder, then a rename."""
+    """Write a gazetteer CSV atomically, with the mode the umask gives (see `write_atomically`)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as temp:
-            temp.write(gazetteer_csv(gazetteer))
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, gazetteer_csv(gazetteer).encode("utf-8"))
     return path
 
 

@@ -121,6 +121,8 @@ def cmd_export(args: argparse.Namespace) -> None:
 def cmd_demo(args: argparse.Namespace) -> None:
     """The main job on the sample page: clean it, save its JSON, export the annotated HTML."""
     from reader import SAMPLE_PAGE
+    from reader.annotations import write_atomically
+    from reader.export import write_demo
     from reader.layout import clean_page
 
     if not SAMPLE_PAGE.is_file():
@@ -130,14 +132,9 @@ def cmd_demo(args: argparse.Namespace) -> None:
     document = clean_page(read_page(SAMPLE_PAGE), source=str(SAMPLE_PAGE)).document
     sys.stdout.write(document.text + "\n\n")
     json_path = out / f"{SAMPLE_PAGE.stem}.json"
-    json_path.write_text(
-        json.dumps(document.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    json_text = json.dumps(document.to_json(), ensure_ascii=False, indent=2) + "\n"
+    write_atomically(json_path, json_text.encode("utf-8"))
     print(f"wrote {json_path}")
-    try:
-        from reader.export import write_demo
-    except ImportError:
-        return
     for line in write_demo(out):
         print(line)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -368,6 +370,21 @@ def test_gazetteer_round_trip_and_atomic_write(tmp_path):
     assert loaded.entries[0].aliases == ["Asharq al-Awsat", "A, B"]
     assert loaded.entries[0].description == "pan-Arab daily"
     assert [p.name for p in tmp_path.iterdir()] == ["list.actors.csv"]  # no temporary file left
+
+
+def test_a_saved_actor_list_gets_the_umask_mode_and_keeps_an_existing_one(tmp_path):
+    # A teacher copies the actor list from a shared drive as another user: 0600 locked them out.
+    path = tmp_path / "list.actors.csv"
+    gazetteer = Gazetteer([GazetteerEntry("TASS", "outlet", [], None, "")])
+    old_umask = os.umask(0o022)
+    try:
+        save_gazetteer(gazetteer, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o640)
+        save_gazetteer(gazetteer, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    finally:
+        os.umask(old_umask)
 
 
 @pytest.mark.parametrize(
