@@ -13,8 +13,13 @@ A key holds questions.  Each question has ``fields`` (default ``["answer"]``), a
 of ``answers`` (each gives, per field, the accepted variants: ``"Maliki"`` and
 ``"Nuri al-Maliki"`` both count), how many answers are ``required``, known
 ``mistakes`` with their own hint, and a general ``hint``.  A field whose ``match`` is
-``"passage"`` accepts any stretch of at least ``min_chars`` characters of the passage
-(a claim marked a little shorter or longer still counts).  ``labels`` (optional) names
+``"passage"`` is a claim, and an answer may give the whole ``sentence`` of the page its
+claim is in: a claim counts when it is a stretch of the key's words at least
+``min_chars`` long, or holds 60% of their content words and is at most 1.5 times as
+long as the sentence; quotation marks, case and how an amount is written do not
+matter, a single word or a pasted paragraph does not count (`passage_matches`).
+Hints may write code in Markdown backticks; the widget shows it as code, ``str()``
+of a result without the backticks.  ``labels`` (optional) names
 the claim labels an answer marked in the annotator must carry: a student's marks
 labelled opinion are not answers to "mark three check-worthy claims".
 
@@ -34,21 +39,29 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "answer_keys"
 KEY_SUFFIX = ".answers.json"
 
-# Curly quotes, primes and dashes a student may type (or paste) for the plain ones.
+# Curly quotes, guillemets, primes and dashes a student may type (or paste) for the
+# plain ones.
 _PLAIN = str.maketrans(
     {
-        "\u2018": "'",
+        "\u2018": "'",  # ‘ ’ ‚ ‹ › ʼ ′ `
         "\u2019": "'",
+        "\u201a": "'",
+        "\u2039": "'",
+        "\u203a": "'",
         "\u02bc": "'",
         "\u2032": "'",
         "`": "'",
-        "\u201c": '"',
+        "\u201c": '"',  # “ ” „ « »
         "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
         "\u2010": "-",
         "\u2011": "-",
         "\u2012": "-",
@@ -73,12 +86,210 @@ def normalise(text: object) -> str:
     "tom o'connor"
     >>> normalise("The Kremlin") == normalise("kremlin")
     True
-    >>> normalise("public_opinion")
-    'public opinion'
+    >>> normalise("public_opinion"), normalise("«Maliki»")
+    ('public opinion', 'maliki')
     """
     text = unicodedata.normalize("NFKC", str(text)).translate(_PLAIN).casefold()
     text = re.sub(r"\s+", " ", text).strip(" .,;:!?\"'()[]")
     return re.sub(r"^the ", "", text)
+
+
+# -- passages: a claim's words, however the student typed them -------------------------
+
+# Words that carry no claim of their own; a passage's other words are its content words.
+# ("us" is not here: on a news page it is mostly the US; "not" and "no" change a claim.)
+STOPWORDS = frozenset(
+    """a an the and or but nor so yet of in on at to into onto from by for with about as
+    than that this these those there here it its he him his she her they them their we our
+    you your i me my be is are was were been being am do does did has have had having will
+    would shall should can could may might must also which who whom whose what when where
+    while if then very just only even more most such other some any all each both""".split()
+)
+OVERLAP = 0.6  # the share of a key passage's content words a claim must hold
+LONGEST = 1.5  # a claim may have at most this many times its key sentence's content words
+
+_TOKEN = re.compile(r"[$€£%]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+")
+_UNITS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    word: 10 * value
+    for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+}
+_CURRENCIES = {
+    "$": "usd",
+    "usd": "usd",
+    "dollar": "usd",
+    "dollars": "usd",
+    "€": "eur",
+    "eur": "eur",
+    "euro": "eur",
+    "euros": "eur",
+    "£": "gbp",
+    "gbp": "gbp",
+}
+
+
+def passage_words(text: object) -> list[str]:
+    """The words of a passage as claims are compared: quotation marks, case, spacing and
+    punctuation left out, amounts written one way.
+
+    A student copies a claim from the page, retypes it without the quotation marks,
+    or writes the amount as they would say it; the words are the same claim.  The
+    normaliser is small on purpose: a possessive ``'s`` is dropped; number words
+    become digits ("one" -> ``1``, "four point two" -> ``4.2``); an amount with a scale
+    word (hundred, thousand, million/mn/mln, billion/bn, trillion/tn) becomes its value;
+    a currency ($, USD, dollar(s), US$, €, euro(s), £, GBP) becomes one code placed
+    after the amount; "%", "per cent" and "percent" become ``percent``.
+
+    >>> passage_words("Iraq and Russia signed a $4.2 billion arms contract")
+    ['iraq', 'and', 'russia', 'signed', 'a', '4200000000', 'usd', 'arms', 'contract']
+    >>> amounts = ["$4.2 billion", "4.2 billion dollars", "4.2 billion dollar",
+    ...            "USD 4.2 billion", "US$4.2bn", "four point two billion dollars"]
+    >>> {" ".join(passage_words(a)) for a in amounts}
+    {'4200000000 usd'}
+    >>> passage_words("two thousand and thirteen, 25 per cent")
+    ['2013', '25', 'percent']
+    >>> passage_words("a «large batch» of “advanced” T-90 tanks, Russia’s 'aim'")
+    ['a', 'large', 'batch', 'of', 'advanced', 't', '90', 'tanks', 'russia', 'aim']
+    """
+    text = unicodedata.normalize("NFKC", str(text)).translate(_PLAIN).casefold()
+    text = re.sub(r"'s\b", "", text).replace("'", "").replace('"', "")
+    return _amounts(_TOKEN.findall(text))
+
+
+def _amounts(tokens: list[str]) -> list[str]:
+    """Tokens with numbers as digits, currencies as codes after their amount."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        value, after = _number_at(tokens, i)
+        token = tokens[i]
+        if value is not None:
+            out.append(format(value.normalize(), "f"))
+            i = after
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token == "us" and following in ("$", "dollar", "dollars"):
+            pass  # "US$", "US dollars": the currency follows
+        elif token == "per" and following == "cent":
+            out.append("percent")
+            i += 1
+        elif token in _CURRENCIES:
+            out.append(_CURRENCIES[token])
+        else:
+            out.append("percent" if token == "%" else token)
+        i += 1
+    for j in range(len(out) - 1):  # "usd 4200000000" -> "4200000000 usd"
+        if out[j] in _CURRENCIES.values() and out[j + 1][0].isdigit():
+            out[j], out[j + 1] = out[j + 1], out[j]
+    return out
+
+
+def _number_at(tokens: list[str], i: int) -> tuple[Decimal | None, int]:
+    """The number that starts at ``tokens[i]`` (digits or words, with a scale word) and
+    the index after it; (None, i) when there is none."""
+    if tokens[i][0].isdigit():
+        value, j = Decimal(tokens[i].replace(",", "")), i + 1
+    elif tokens[i] in _UNITS or tokens[i] in _TENS:
+        value, j = _number_words(tokens, i)
+    else:
+        return None, i
+    while j < len(tokens) and tokens[j] in _SCALES:
+        value, j = value * _SCALES[tokens[j]], j + 1
+    return value, j
+
+
+def _number_words(tokens: list[str], i: int) -> tuple[Decimal, int]:
+    """A number written in words ("twenty-five", "two thousand and thirteen",
+    "four point two billion") and the index after it."""
+    total, current, j = Decimal(0), Decimal(0), i
+    while j < len(tokens):
+        word = tokens[j]
+        following = tokens[j + 1] if j + 1 < len(tokens) else ""
+        if word in _UNITS or word in _TENS:
+            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total, current = total + (current or 1) * _SCALES[word], Decimal(0)
+        elif word == "and" and (following in _UNITS or following in _TENS):
+            pass
+        elif word == "point" and _UNITS.get(following, 10) < 10:
+            digits = ""
+            while j + 1 < len(tokens) and _UNITS.get(tokens[j + 1], 10) < 10:
+                digits, j = digits + str(_UNITS[tokens[j + 1]]), j + 1
+            current += Decimal("0." + digits)
+        else:
+            break
+        j += 1
+    return total + current, j
+
+
+def content_words(words: list[str]) -> list[str]:
+    """The words of a passage that carry its claim: all but `STOPWORDS`.
+
+    >>> content_words(passage_words("The deal was resumed in 2013"))
+    ['deal', 'resumed', '2013']
+    """
+    return [word for word in words if word not in STOPWORDS]
+
+
+def passage_matches(
+    given: object, passage: object, min_chars: int = 15, sentence: str = ""
+) -> bool:
+    """Whether a claim a student typed or marked is the key's passage.
+
+    ``passage`` is the key's words for the claim; ``sentence`` the whole sentence of
+    the page it is in (when the key gives it).  Both are read as `passage_words`.
+    The claim must be at least ``min_chars`` long (or as long as the passage, if that
+    is shorter), and then either
+
+    - *a piece* of the passage: its words are a stretch of the passage's (a claim
+      marked a little short), or
+    - *an overlap*: it holds at least ``OVERLAP`` (60%) of the passage's content words
+      and has at most ``LONGEST`` (1.5) times as many content words as the sentence
+      (or the passage): the sentence copied whole, retyped without quotation marks,
+      with the amount written another way, or with a few words of one's own.
+
+    A single word, another sentence of the same paragraph, or three sentences pasted
+    round the claim do not count.  (On the sample page, three sentences pasted round a
+    key sentence have 1.96 to 8 times its content words; 2 would let one through.)
+
+    >>> key = "In 2012, when Maliki was prime minister, Iraq and Russia signed a $4.2 billion arms contract"
+    >>> passage_matches("Iraq and Russia signed a 4.2 billion dollar arms contract", key)
+    True
+    >>> passage_matches("signed a $4.2 billion arms", key), passage_matches("Iraq", key)
+    (True, False)
+    >>> passage_matches("The deal was resumed in 2013 but other obstacles may face it", key)
+    False
+    """
+    said, words = passage_words(given), passage_words(passage)
+    said_text, passage_text = " ".join(said), " ".join(words)
+    if not said or len(said_text) < min(min_chars, len(passage_text)):
+        return False
+    if said_text in passage_text:
+        return True
+    key, claim = content_words(words), content_words(said)
+    if not key:
+        return False
+    longest = LONGEST * max(len(key), len(content_words(passage_words(sentence))))
+    return len(set(key) & set(claim)) >= OVERLAP * len(set(key)) and len(claim) <= longest
 
 
 @dataclass
@@ -106,7 +317,7 @@ class Question:
         answers = []
         for item in data.get("answers") or []:
             answers.append({f: _variants(item.get(f, [])) for f in fields if f in item})
-            for name in ("hint",):
+            for name in ("hint", "sentence"):
                 if item.get(name):
                     answers[-1][name] = [str(item[name])]
         if not answers:
@@ -275,11 +486,30 @@ class CheckResult:
     wrong: list[str] = field(default_factory=list)  # the answers the hints name as wrong
 
     def __str__(self) -> str:
-        return "\n".join([self.message, *self.hints])
+        return "\n".join(plain_hint(line) for line in [self.message, *self.hints])
 
 
-def field_matches(question: Question, name: str, given: str, variants: list[str]) -> bool:
+CODE_SPAN = re.compile(r"`([^`\n]+)`")  # code in a key's hint, Markdown style: `actors_df()`
+
+
+def plain_hint(text: str) -> str:
+    """A hint as plain text: the key writes code in Markdown backticks, which a
+    student should not see raw (the widget shows them as code instead).
+
+    >>> plain_hint("The actors table (`actors_df()`) has a type column.")
+    'The actors table (actors_df()) has a type column.'
+    """
+    return CODE_SPAN.sub(r"\1", text)
+
+
+def field_matches(
+    question: Question, name: str, given: str, variants: list[str], sentence: str = ""
+) -> bool:
     """Whether one field of a student's answer matches one of the key's variants.
+
+    A ``"passage"`` field is compared with `passage_matches` (``sentence`` is the
+    page's whole sentence the key answer is in, if the key gives it); any other field
+    must be one of the variants, as `normalise` reads them.
 
     >>> q = Question("q", "", [{"text": ["Iraq and Russia signed a $4.2 billion arms contract"]}],
     ...              ["text"], match={"text": "passage"})
@@ -288,21 +518,16 @@ def field_matches(question: Question, name: str, given: str, variants: list[str]
     >>> field_matches(q, "text", "Iraq", q.answers[0]["text"])
     False
     """
+    if question.match.get(name) == "passage":
+        return any(passage_matches(given, v, question.min_chars, sentence) for v in variants)
     said = normalise(given)
-    if not said:
-        return False
-    if question.match.get(name) != "passage":
-        return any(said == normalise(v) for v in variants)
-    for variant in map(normalise, variants):
-        inside = said in variant and len(said) >= min(question.min_chars, len(variant))
-        if inside or (variant in said and len(said) <= 2 * len(variant) + 40):
-            return True
-    return False
+    return bool(said) and any(said == normalise(v) for v in variants)
 
 
 def _matches(question: Question, record: dict[str, str], answer: dict[str, list[str]]) -> bool:
+    sentence = answer.get("sentence", [""])[0]
     return all(
-        field_matches(question, name, record.get(name, ""), answer[name])
+        field_matches(question, name, record.get(name, ""), answer[name], sentence)
         for name in question.fields
         if name in answer
     )
@@ -318,6 +543,22 @@ def _mistake_hint(question: Question, record: dict[str, str]) -> str | None:
 
 def _describe(record: dict[str, str]) -> str:
     return " | ".join(v for v in record.values() if v)
+
+
+def _quoted(record: dict[str, str], longest: int = 80) -> str:
+    """An answer quoted in a hint, cut short when it is long (a pasted paragraph)."""
+    text = re.sub(r"\s+", " ", _describe(record)).strip()
+    return f"“{text if len(text) <= longest else text[: longest - 1].rstrip() + '…'}”"
+
+
+def _too_short(question: Question, record: dict[str, str]) -> bool:
+    """Whether a claim is shorter than ``min_chars`` (a number or a name alone): a rule
+    the student can read, so saying so tells nothing about the key."""
+    return any(
+        len(" ".join(passage_words(record.get(name, "")))) < question.min_chars
+        for name in question.fields
+        if question.match.get(name) == "passage"
+    )
 
 
 def _label_of(item: object) -> object:
@@ -436,9 +677,14 @@ def _rejection_hints(
     for record in unmatched:
         specific = _mistake_hint(question, record)
         if specific:
-            hints.append(f"“{_describe(record)}”: {specific}")
+            hints.append(f"{_quoted(record)}: {specific}")
+        elif _too_short(question, record):
+            hints.append(
+                f"{_quoted(record)} is too short for a claim: give the words that say "
+                "who did what, not a name or a number alone."
+            )
         elif right == 0:
-            hints.append(f"“{_describe(record)}” is not what the key expects here.")
+            hints.append(f"{_quoted(record)} is not what the key expects here.")
         else:
             unexplained += 1
             continue

@@ -161,6 +161,22 @@ class PlacedClaim:
 
 
 @dataclass
+class PageHeader:
+    """Where the page comes from, as its ``NAME.meta.json`` says: shown in the header
+    instead of the file name (see `page_header`)."""
+
+    publication: str = ""
+    date: str = ""  # as the metadata writes it
+    author: str = ""
+    url: str | None = None  # a plain http(s) link, else None
+
+    @property
+    def date_iso(self) -> str | None:
+        """The date for ``<time datetime>`` when it is written as YYYY-MM-DD."""
+        return self.date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date) else None
+
+
+@dataclass
 class PageContent:
     """Everything an export shows, computed before any HTML is written."""
 
@@ -175,6 +191,7 @@ class PageContent:
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, colour)
     # Ready-made, already escaped sections shown above the text (a class summary, say).
     sections: list[Markup] = field(default_factory=list)
+    header: PageHeader = field(default_factory=PageHeader)
 
 
 def _scheme_labels() -> dict[str, tuple[str, str]]:
@@ -394,6 +411,7 @@ def render_page(content: PageContent) -> str:
             render_note=render_note,
             safe_link=safe_link,
             source=Path(content.document.source).name if content.document.source else "",
+            header=content.header,
         )
     )
 
@@ -409,12 +427,14 @@ def export_html(
     orphans: Sequence[Annotation] = (),
     problems: Sequence[str] = (),
     sections: Sequence[Markup] = (),
+    header: PageHeader | None = None,
 ) -> str:
     """Render a document and what was found in it as one standalone HTML page.
 
     ``annotations`` must already be placed on ``document.text`` (see `reanchor`).
     ``sections`` are extra HTML sections shown above the text; only `Markup` is
-    inserted as HTML (plain strings are escaped like any page text).
+    inserted as HTML (plain strings are escaped like any page text).  ``header``
+    gives the publication, date, author and web address shown under the title.
     """
     first_headline = next((b.text for b in document.blocks if b.kind == "headline"), None)
     content = PageContent(
@@ -428,6 +448,7 @@ def export_html(
         problems=list(problems),
         labels=_scheme_labels(),
         sections=list(sections),
+        header=header or PageHeader(),
     )
     return render_page(content)
 
@@ -464,13 +485,41 @@ def load_annotation_source(
     return list(load_annotations(source).annotations), []
 
 
-def _page_title(page: Path, document: Document) -> str | None:
+def _page_meta(page: Path) -> dict:
+    """The page's ``NAME.meta.json`` (an empty dict when there is none or it is broken)."""
     meta = page.with_name(page.name.removesuffix(".txt") + ".meta.json")
     try:
-        title = json.loads(meta.read_text(encoding="utf-8")).get("title")
-    except (OSError, ValueError, AttributeError):
-        title = None
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _meta_text(meta: dict, name: str) -> str:
+    value = meta.get(name)
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _page_title(page: Path, document: Document) -> str | None:
+    title = _meta_text(_page_meta(page), "title")
     return title or next((b.text for b in document.blocks if b.kind == "headline"), None)
+
+
+def page_header(page: str | Path) -> PageHeader:
+    """The header of a page's export, from its ``NAME.meta.json``: publication, date,
+    author, and the web address only when it is a plain http(s) link.
+
+    >>> from reader import SAMPLE_PAGE
+    >>> page_header(SAMPLE_PAGE).publication
+    'The Arab Weekly'
+    """
+    meta = _page_meta(Path(page))
+    return PageHeader(
+        publication=_meta_text(meta, "publication"),
+        date=_meta_text(meta, "date"),
+        author=_meta_text(meta, "author"),
+        url=safe_link(_meta_text(meta, "url")),
+    )
 
 
 def export_page(
@@ -506,6 +555,7 @@ def export_page(
         title=_page_title(page, document),
         orphans=anchoring.orphans,
         problems=problems,
+        header=page_header(page),
     )
     write_atomically(output, html.encode("utf-8"))
     return output

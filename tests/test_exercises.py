@@ -14,9 +14,11 @@ from reader.exercises import (
     AnswerKeyError,
     check,
     check_answer,
+    field_matches,
     key_path,
     load_answer_key,
     normalise,
+    passage_words,
 )
 
 KEY = load_answer_key()
@@ -322,3 +324,161 @@ def test_an_honest_student_who_also_marked_opinions_as_opinions_is_right() -> No
     assert check("claims", "check_worthy", marks).accepted
     result = check("claims", "check_worthy", [m for m in marks if m.claim.label == "opinion"])
     assert not result.accepted and "2 marks were left out" in str(result)
+
+
+# -- claims in the words a student types ----------------------------------------------
+
+
+def page_sentence(words: str) -> str:
+    """The one sentence of the sample page that holds these words."""
+    (found,) = [s for s in sample_sentences() if words in s]
+    return found
+
+
+def claims_key_sentences() -> list[str]:
+    q = KEY.exercise("claims").question("check_worthy")
+    return [a["sentence"][0] for a in q.answers]
+
+
+def test_claims_copied_whole_from_the_page_are_accepted() -> None:
+    typed = [
+        (page_sentence("Putin and Maliki discussed possible supplies"), "Dmitry Shugaev"),
+        (page_sentence("The deal was resumed in 2013"), "The Arab Weekly"),
+        (page_sentence("Iraq would buy a “large batch”"), "the Kremlin"),
+    ]
+    result = check("claims", "check_worthy", typed)
+    assert result.accepted, str(result)
+
+
+def test_every_key_sentence_copied_whole_is_its_claim() -> None:
+    q = KEY.exercise("claims").question("check_worthy")
+    for answer in q.answers:
+        sentence = answer["sentence"][0]
+        assert sentence in reader.load_document(reader.SAMPLE_PAGE).text
+        assert field_matches(q, "text", sentence, answer["text"], sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Iraq would buy a large batch of advanced T-90 tanks",
+        "Iraq would buy a «large batch» of advanced T-90 tanks",
+        "Iraq would buy a 'large batch' of advanced T-90 tanks",
+        "The Kremlin announced in July that Iraq would buy a large batch of advanced T-90 "
+        "tanks in a deal estimated at more than $1 billion.",
+    ],
+)
+def test_a_claim_counts_with_or_without_its_quotation_marks(claim: str) -> None:
+    typed = [
+        (claim, "The Kremlin"),
+        ("The deal was resumed in 2013", "The Arab Weekly"),
+        ("He was replaced by Prime Minister Haider al-Abadi", "The Arab Weekly"),
+    ]
+    assert check("claims", "check_worthy", typed).accepted
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["4.2 billion dollar", "4.2 billion dollars", "US$4.2bn", "four point two billion dollar"],
+)
+def test_an_amount_written_as_a_student_says_it_counts(amount: str) -> None:
+    claim = f"Iraq and Russia signed a {amount} arms contract"
+    typed = f"{claim} | The Arab Weekly\nThe deal was resumed in 2013 | the newspaper\n"
+    typed += "Tsarist Russia captured territory from the Persian Empire | the paper"
+    assert check("claims", "check_worthy", typed).accepted
+
+
+def test_an_amount_with_its_currency_first_counts() -> None:
+    q = KEY.exercise("claims").question("check_worthy")
+    contract = q.answers[1]
+    claim = "Iraq and Russia signed an arms contract worth USD 4.2 billion"
+    assert field_matches(q, "text", claim, contract["text"], contract["sentence"][0])
+
+
+def test_the_page_sentence_and_the_same_words_retyped_are_the_same_words() -> None:
+    on_page = page_sentence("Iraq would buy a “large batch”")
+    retyped = (
+        'the kremlin announced in july that Iraq would buy a "large batch" of advanced '
+        "T-90 tanks in a deal estimated at more than one billion dollars"
+    )
+    assert passage_words(on_page) == passage_words(retyped)
+    assert "1000000000" in passage_words(retyped) and "usd" in passage_words(retyped)
+
+
+def test_a_key_clause_counts_but_another_clause_of_its_sentence_does_not() -> None:
+    q = KEY.exercise("claims").question("check_worthy")
+    contract = q.answers[1]
+    sentence = contract["sentence"][0]
+
+    def matches(claim: str) -> bool:
+        return field_matches(q, "text", claim, contract["text"], sentence)
+
+    assert matches("Iraq and Russia signed a 4.2 billion dollars arms contract")
+    assert matches("In 2012 Iraq and Russia signed a $4.2bn arms contract")
+    assert not matches(
+        "following a corruption scandal that involved senior Iraqi defence officials"
+    )
+    assert not matches("senior Iraqi defence officials were involved in a corruption scandal")
+
+
+def claim_matches_any(claim: str) -> bool:
+    q = KEY.exercise("claims").question("check_worthy")
+    return any(field_matches(q, "text", claim, a["text"], a["sentence"][0]) for a in q.answers)
+
+
+@pytest.mark.parametrize(
+    ("key_words", "other_words"),
+    [
+        ("Tsarist Russia captured territory", "Soviet Russia occupied northern Iran"),
+        ("Tsarist Russia captured territory", "Iranian and Russian interests have clashed"),
+        ("He was replaced by Prime Minister", "He was reportedly pressured by the United States"),
+        ("Maliki has instead praised", "Now that ISIS has been declared defeated"),
+    ],
+)
+def test_another_sentence_of_the_same_paragraph_is_not_the_claim(key_words, other_words) -> None:
+    text = reader.load_document(reader.SAMPLE_PAGE).text
+    key, other = page_sentence(key_words), page_sentence(other_words)
+    paragraph = next(p for p in text.split("\n\n") if key in p)
+    assert other in paragraph and claim_matches_any(key)
+    assert not claim_matches_any(other)
+
+
+def test_three_sentences_pasted_round_a_claim_do_not_count() -> None:
+    # Round the sentence of the Shugaev claim the next two sentences are short: three
+    # sentences have 1.96 times its content words, so "twice as long" would let them in.
+    sentences = sample_sentences()
+    for key in claims_key_sentences():
+        at = sentences.index(key)
+        for first in range(max(0, at - 2), at + 1):
+            pasted = " ".join(sentences[first : first + 3])
+            assert not claim_matches_any(pasted), pasted[:80]
+
+
+def test_a_single_word_or_the_whole_page_is_no_claim() -> None:
+    text = reader.load_document(reader.SAMPLE_PAGE).text
+    for claim in ["Iraq", "deal", "Russia", "2013", "$4.2 billion", text]:
+        assert not claim_matches_any(claim), claim[:40]
+    result = check("claims", "check_worthy", [(text, "The Arab Weekly")])
+    assert not result.accepted and result.right == 0
+    assert len(str(result)) < 1000  # the page is not echoed back
+
+
+def test_a_number_alone_is_too_short_for_a_claim_and_the_hint_says_so() -> None:
+    typed = "4.2 billion dollar | The Arab Weekly\nThe deal was resumed in 2013 | The Arab Weekly"
+    result = check("claims", "check_worthy", typed)
+    assert not result.accepted and result.right == 1
+    assert "too short for a claim" in str(result)
+    shown = normalise(str(result))
+    assert not any(normalise(words)[:25] in shown for words in claims_key_sentences())
+    assert "signed" not in shown and "contract" not in shown
+
+
+def test_guillemets_and_quotation_marks_round_a_name_are_ignored() -> None:
+    assert check("actors", "maliki_alias", "«Maliki»").accepted
+    assert check("actors", "maliki_alias", "„Nuri al-Maliki“").accepted
+
+
+def test_the_check_read_as_text_shows_no_markdown_backticks() -> None:
+    result = check("actors", "people", "Maliki")
+    assert "`" in "".join(result.hints)  # the key writes code in backticks ...
+    assert "`" not in str(result) and "actors_df()" in str(result)  # ... never shown raw

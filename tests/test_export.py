@@ -350,3 +350,66 @@ def test_the_exported_file_gets_the_umask_mode_and_an_existing_one_keeps_its_mod
         assert out.stat().st_mode & 0o777 == 0o664
     finally:
         os.umask(old)
+
+
+# -- the header: where the page comes from -----------------------------------------------
+
+
+def page_head(html: str) -> str:
+    return html[html.index('<header class="page-head">') : html.index("</header>")]
+
+
+def write_page(folder, meta: dict):
+    import json
+
+    page = folder / "maliki-visit.txt"
+    page.write_text(
+        "Maliki visits Moscow\n\nIraqi Vice-President Nuri al-Maliki called for Russia's "
+        "visible presence in his country, TASS reported.\n",
+        encoding="utf-8",
+    )
+    (folder / "maliki-visit.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return page
+
+
+def test_the_header_names_the_publication_and_the_file_only_in_small_print(tmp_path):
+    head = page_head(export_page(SAMPLE_PAGE, tmp_path / "page.html").read_text(encoding="utf-8"))
+    assert '<b class="publication">The Arab Weekly</b>' in head
+    assert head.index("The Arab Weekly") < head.index("arab-weekly-maliki-russia.txt")
+    assert '<p class="source">File: arab-weekly-maliki-russia.txt</p>' in head
+    assert "<time" not in head and "by " not in head  # the sample's date and author are empty
+
+
+def test_the_header_shows_the_date_author_and_a_web_link_from_the_metadata(tmp_path):
+    meta = {
+        "title": "Maliki calls for Russia's visible presence in Iraq",
+        "publication": "The Arab Weekly",
+        "date": "2017-11-05",
+        "author": "Mamoon Alabbasi",
+        "url": "https://thearabweekly.com/maliki?from=a&to=b",
+    }
+    page = write_page(tmp_path, meta)
+    head = page_head(export_page(page, tmp_path / "page.html").read_text(encoding="utf-8"))
+    assert "<h1>Maliki calls for Russia&#39;s visible presence in Iraq</h1>" in head
+    assert '<time datetime="2017-11-05">2017-11-05</time>' in head
+    assert 'by <span class="author">Mamoon Alabbasi</span>' in head
+    assert (
+        '<a href="https://thearabweekly.com/maliki?from=a&amp;to=b" rel="noopener noreferrer">'
+        in head
+    )
+    assert "File: maliki-visit.txt" in head
+
+
+def test_header_metadata_is_escaped_and_only_a_web_address_becomes_a_link(tmp_path):
+    meta = {
+        "publication": "<script>window.pwned=1</script>Weekly",
+        "date": "5 November 2017",
+        "author": '"><img src=x onerror=alert(1)>',
+        "url": "javascript:alert(1)",
+    }
+    page = write_page(tmp_path, meta)
+    head = page_head(export_page(page, tmp_path / "page.html").read_text(encoding="utf-8"))
+    assert "<script" not in head and "<img" not in head
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;Weekly" in head
+    assert "<time>5 November 2017</time>" in head  # not YYYY-MM-DD: no datetime attribute
+    assert "<a " not in head and "javascript" not in head

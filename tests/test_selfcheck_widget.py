@@ -120,3 +120,72 @@ def test_marks_labelled_opinion_in_the_annotator_do_not_count_against_the_studen
     w = SelfCheck("claims", "check_worthy", source=lambda: marks)
     press_check(w)
     assert w.result.accepted, w.feedback.value
+
+
+# -- Enter, fresh feedback, hints without backticks ------------------------------------
+
+
+def type_in_browser(widget: SelfCheck, text: str) -> None:
+    """What the browser sends while the student types: the box's new value."""
+    widget.answer._handle_msg(
+        {"content": {"data": {"method": "update", "state": {"value": text}}}, "buffers": []}
+    )
+
+
+def press_enter(widget: SelfCheck) -> None:
+    """What the browser sends when Enter is pressed in a one-line box."""
+    widget.answer._handle_msg(
+        {"content": {"data": {"method": "custom", "content": {"event": "submit"}}}, "buffers": []}
+    )
+
+
+def test_enter_in_a_one_line_box_checks_the_answer() -> None:
+    w = SelfCheck("actors", "maliki_alias")
+    assert isinstance(w.answer, widgets.Text) and "Enter" in w.answer.placeholder
+    type_in_browser(w, "Nuri al-Maliki")
+    press_enter(w)
+    assert w.result is not None and w.result.accepted and w.attempts == 1
+    assert 'data-accepted="true"' in w.feedback.value
+
+
+def test_typing_a_new_answer_clears_the_old_feedback() -> None:
+    w = SelfCheck("actors", "maliki_alias")
+    type_in_browser(w, "Haider al-Abadi")
+    press_enter(w)
+    assert "prime minister now" in w.feedback.value
+    type_in_browser(w, "Haider al-Abadi, no")
+    assert w.feedback.value == "" and w.result is None
+    type_in_browser(w, "Maliki")
+    press_enter(w)
+    assert w.result.accepted and "prime minister now" not in w.feedback.value
+
+
+def test_a_new_check_replaces_the_feedback_of_the_last_one() -> None:
+    w = SelfCheck("claims", "check_worthy")
+    w.answer.value = "Iraq | nobody"
+    press_check(w)
+    assert "“Iraq | nobody”" in w.feedback.value
+    shown = []
+    w.feedback.observe(lambda change: shown.append(change["new"]), names="value")
+    press_check(w)
+    assert shown[0] == "" and "“Iraq | nobody”" in shown[-1]  # cleared, then the new verdict
+
+
+def test_key_hints_show_code_as_code_not_backticks() -> None:
+    w = SelfCheck("actors", "people")
+    w.answer.value = "Maliki"
+    press_check(w)
+    assert "<code>actors_df()</code>" in w.feedback.value
+    assert "`" not in w.feedback.value
+
+
+def test_a_claim_typed_without_its_quotation_marks_is_accepted_in_the_box() -> None:
+    w = SelfCheck("claims", "check_worthy")
+    w.answer.value = (
+        "Iraq would buy a large batch of advanced T-90 tanks | The Kremlin\n"
+        "Iraq and Russia signed a 4.2 billion dollar arms contract | The Arab Weekly\n"
+        "The deal was resumed in 2013 but other obstacles may face the new Iraq-Russia "
+        "contract. | The Arab Weekly"
+    )
+    press_check(w)
+    assert w.result.accepted, w.feedback.value

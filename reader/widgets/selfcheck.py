@@ -2,9 +2,12 @@
 
 The widget only presents: the comparison with the teacher's key is
 `reader.exercises.check_answer`, which checks no more answers than the question asks
-for and does not say which of several answers are the right ones.  Its state is
-plain Python (``answer.value``, ``result``, ``feedback.value``), so a test types an
-answer and presses the button without a browser:
+for and does not say which of several answers are the right ones.  Enter in a
+one-line box checks as the button does (a box for several answers keeps Enter for a
+new line); typing a new answer clears the old feedback, so a verdict never stands
+beside an answer it was not given for.  Its state is plain Python
+(``answer.value``, ``result``, ``feedback.value``), so a test types an answer and
+presses the button without a browser:
 
 >>> w = SelfCheck("actors", "maliki_alias")
 >>> w.answer.value = "maliki"
@@ -20,14 +23,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 from markupsafe import Markup, escape
 
-from reader.exercises import AnswerKey, CheckResult, Question, check_answer, load_answer_key
+from reader.exercises import (
+    CODE_SPAN,
+    AnswerKey,
+    CheckResult,
+    Question,
+    check_answer,
+    load_answer_key,
+)
 
 RIGHT_COLOUR = "#1b7a3a"
 WRONG_COLOUR = "#b3261e"
+
+
+def hint_html(text: str) -> Markup:
+    """A hint or prompt as escaped HTML, with the code the key writes in Markdown
+    backticks shown as code rather than as backticks.
+
+    >>> str(hint_html("Use `actors_df()` & <b>not</b> this"))
+    'Use <code>actors_df()</code> &amp; &lt;b&gt;not&lt;/b&gt; this'
+    """
+    pieces, cursor = [], 0
+    for match in CODE_SPAN.finditer(text):
+        pieces.append(escape(text[cursor : match.start()]))
+        pieces.append(Markup("<code>{}</code>").format(match.group(1)))
+        cursor = match.end()
+    pieces.append(escape(text[cursor:]))
+    return Markup("").join(pieces)
 
 
 def format_feedback(result: CheckResult) -> Markup:
@@ -38,7 +65,7 @@ def format_feedback(result: CheckResult) -> Markup:
     """
     colour = RIGHT_COLOUR if result.accepted else WRONG_COLOUR
     mark = "\u2714" if result.accepted else "\u2718"
-    hints = Markup("").join(Markup("<li>{}</li>").format(h) for h in result.hints)
+    hints = Markup("").join(Markup("<li>{}</li>").format(hint_html(h)) for h in result.hints)
     return Markup(
         '<div class="reader-selfcheck-feedback" data-accepted="{}">'
         '<strong style="color:{}">{} {}</strong>{}</div>'
@@ -77,16 +104,22 @@ class SelfCheck(widgets.VBox):
         placeholder = q.example or ("one answer a line" if q.many else "your answer")
         if q.many:  # the check takes no more answers than this: say so before it does
             placeholder += f"  ({q.required} answers)"
-        box = widgets.Textarea if q.many or len(q.fields) > 1 else widgets.Text
+        one_line = not (q.many or len(q.fields) > 1)
+        if one_line:
+            placeholder += "  (Enter checks it)"
+        box = widgets.Text if one_line else widgets.Textarea
         self.answer = box(
             placeholder=placeholder, layout=widgets.Layout(width="100%", min_height="2.2em")
         )
-        self.prompt = widgets.HTML(str(Markup("<p><b>{}</b></p>").format(q.prompt)))
+        self.prompt = widgets.HTML(str(Markup("<p><b>{}</b></p>").format(hint_html(q.prompt))))
         self.check_button = widgets.Button(
             description="Check", button_style="primary", icon="check"
         )
         self.feedback = widgets.HTML("")
         self.check_button.on_click(self._on_check)
+        self.answer.observe(self._on_typing, names="value")
+        if one_line:  # the browser sends {"event": "submit"} when Enter is pressed
+            self.answer.on_msg(self._on_message)
         super().__init__([self.prompt, self.answer, self.check_button, self.feedback])
         self.add_class("reader-selfcheck")
 
@@ -98,14 +131,28 @@ class SelfCheck(widgets.VBox):
         return typed
 
     def check(self) -> CheckResult:
-        """Compare the current answer with the key and show the feedback."""
+        """Compare the current answer with the key and show the feedback (the old
+        feedback goes first, so a new verdict is seen to be new)."""
+        self.clear_feedback()
         self.attempts += 1
         self.result = check_answer(self.question, self.current_answer())
         self.feedback.value = str(format_feedback(self.result))
         return self.result
 
+    def clear_feedback(self) -> None:
+        """Take the last verdict away (the answer it was for has changed)."""
+        self.result = None
+        self.feedback.value = ""
+
     def _on_check(self, _button: widgets.Button | None = None) -> None:
         self.check()
+
+    def _on_typing(self, _change: dict[str, Any]) -> None:
+        self.clear_feedback()
+
+    def _on_message(self, _widget: widgets.Widget, content: Any, _buffers: object) -> None:
+        if isinstance(content, dict) and content.get("event") == "submit":
+            self.check()
 
 
 def exercise_checks(
