@@ -1346,6 +1346,7 @@ def clean_page_file_streaming(
         elif result.document.text:
             out.write(("" if first else "\n\n") + result.document.text)
             first = False
+        del result  # the piece's blocks and decisions go before the next piece is cleaned
     if articles is not None:
         articles.close()
     else:
