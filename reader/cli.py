@@ -8,15 +8,19 @@ Offsets in the JSON outputs refer to the clean text that ``reader clean PAGE`` p
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 
-from reader.pagefile import PageError, read_page
+from reader.pagefile import PageError, PageWarning, load_page, read_page
 
-# Pages bigger than this are cleaned piece by piece, in bounded memory.
+# Pages bigger than this are cleaned piece by piece, in bounded memory, in
+# pieces of about this many characters.
 STREAMING_THRESHOLD = 4 * 2**20
+STREAMING_CHUNK_CHARS = 1_000_000
 # Work on inputs bigger than this takes seconds: say what is happening.
 LONG_WORK_BYTES = 2**20
 
@@ -50,28 +54,59 @@ def _load_document(page: str, next_step: str = ""):
 
 
 def cmd_clean(args: argparse.Namespace) -> None:
-    from reader.layout import clean_page, clean_page_file_streaming
+    from reader.layout import clean_page, decoding_decisions
 
-    if args.page != "-" and Path(args.page).is_file() and not args.explain:
+    explain_to = sys.stderr if args.json else sys.stdout
+    if args.page != "-" and Path(args.page).is_file():
         size = Path(args.page).stat().st_size
         if size > STREAMING_THRESHOLD:
-
-            def progress(done: int) -> None:
-                tell(f"cleaned {done / 1e6:.1f} of {size / 1e6:.1f} MB", end="\r")
-
-            clean_page_file_streaming(args.page, sys.stdout, as_json=args.json, progress=progress)
-            tell("done" + " " * 30)
+            _clean_streaming(args, size)
             return
-    result = clean_page(read_page(args.page), source=args.page)
+    page = load_page(args.page)
+    result = clean_page(page.text, source=args.page)
     if args.explain:
-        for decision in result.decisions:
-            print(decision.describe(), file=sys.stderr if args.json else sys.stdout)
+        for decision in decoding_decisions(page.decoding) + result.decisions:
+            print(decision.describe(), file=explain_to)
         if not args.json:
             print()
     if args.json:
         _print_json(result.document.to_json())
     else:
         sys.stdout.write(result.document.text + "\n")
+
+
+def _clean_streaming(args: argparse.Namespace, size: int) -> None:
+    """Clean a big page piece by piece; ``--explain`` lists the decisions as they are made."""
+    import shutil
+    import tempfile
+
+    from reader.layout import clean_page_file_streaming
+
+    def progress(done: int) -> None:
+        tell(f"cleaned {done / 1e6:.1f} of {size / 1e6:.1f} MB", end="\r")
+
+    def clean(out, explain=None) -> None:
+        clean_page_file_streaming(
+            args.page,
+            out,
+            as_json=args.json,
+            progress=progress,
+            explain=explain,
+            chunk_chars=STREAMING_CHUNK_CHARS,
+        )
+
+    if not args.explain:
+        clean(sys.stdout)
+    elif args.json:
+        clean(sys.stdout, explain=sys.stderr)
+    else:
+        # As for a small page: the decisions, a blank line, the text; the text waits on disk.
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as text:
+            clean(text, explain=sys.stdout)
+            print()
+            text.seek(0)
+            shutil.copyfileobj(text, sys.stdout)
+    tell("done" + " " * 30)
 
 
 def cmd_actors(args: argparse.Namespace) -> None:
@@ -326,23 +361,51 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.stderr is None:  # started with standard error closed: errors go nowhere, the status says
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown and not getattr(args, "passes_options_on", False):
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     args.jupyter_options = unknown
+    if sys.stdout is None:  # started with standard output closed (`reader clean PAGE >&-`)
+        print(f"reader {args.command}: standard output is closed", file=sys.stderr)
+        return 2
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PageWarning)
+        status = _run(args)
+    for warning in caught:
+        if issubclass(warning.category, PageWarning):
+            print(f"reader {args.command}: {warning.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return status
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         args.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader of our output went away (`reader actors PAGE | head`): not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _stdout_to_devnull()
         return 0
     except (PageError, CommandError, ValueError, OSError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if isinstance(error, OSError) and error.errno == errno.EBADF:
+            # `reader clean - 0>FILE`, `reader clean PAGE 1<FILE`: a stream open the wrong way.
+            message = f"standard input or output is not open for this ({error.strerror})"
+            _stdout_to_devnull()  # nothing more can be written to it, not even at exit
         print(f"reader {args.command}: {message}", file=sys.stderr)
         return 2
     return 0
+
+
+def _stdout_to_devnull() -> None:
+    """Point standard output at /dev/null, so that Python's flush at exit has somewhere to go."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -195,3 +195,179 @@ def test_lab_opens_jupyterlab_on_the_notebooks(capsys):
     command = out.split()
     assert command[1:3] == ["-m", "jupyterlab"]
     assert command[-1] == str(ROOT / "notebooks")
+
+
+def test_a_stray_byte_is_one_warning_line_and_a_decoding_decision(tmp_path, capsys):
+    lines = SAMPLE_TEXT.encode("utf-8").split(b"\n")
+    lines[11] = b"\xff" + lines[11]
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"\n".join(lines))
+    code, out, err = run(capsys, "clean", str(path))
+    assert code == 0
+    assert err == f"reader clean: {path}: 1 byte at line 12 was not UTF-8; read as Windows-1252\n"
+    assert "\ufffd" not in out and out.count("“") == SAMPLE_TEXT.count("“")
+    code, out, err = run(capsys, "clean", str(path), "--explain")
+    assert (
+        out.splitlines()[0] == "line 12: decode: '0xff' -> 'ÿ'  (not UTF-8: read as Windows-1252)"
+    )
+    assert err.count("\n") == 1
+
+
+def test_a_big_windows_1252_file_ascii_at_its_start_is_read_as_windows_1252(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr(cli, "STREAMING_THRESHOLD", 50_000)
+    ascii_start = "The council met on Monday to vote on the budget.\n\n" * 1500  # 75 KB
+    quoted = "“We sincerely thank you,” Maliki told Putin. “Were it not for you…”\n\n" * 500
+    path = tmp_path / "big.txt"
+    path.write_bytes((ascii_start + quoted).encode("cp1252"))
+    assert path.stat().st_size > cli.STREAMING_THRESHOLD
+    code, out, err = run(capsys, "clean", str(path))
+    assert code == 0
+    assert "\ufffd" not in out
+    assert out.count("“We sincerely thank you,” Maliki told Putin.") == 500
+    not_ascii = sum(not ch.isascii() for ch in quoted)
+    assert err == (
+        f"reader clean: {path}: not UTF-8, read as Windows-1252: {not_ascii:,} bytes on 500 lines"
+        " (lines 3,001, 3,003, 3,005, …) were not UTF-8\n"
+    )
+
+
+def streamed_and_whole_json(capsys, path: Path) -> tuple[dict, dict]:
+    from reader.layout import clean_page
+    from reader.pagefile import read_page
+
+    code, out, err = run(capsys, "clean", str(path), "--json")
+    assert code == 0, err
+    return json.loads(out), clean_page(read_page(path)).document.to_json()
+
+
+def test_streamed_json_is_the_json_of_the_page_cleaned_whole(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(cli, "STREAMING_THRESHOLD", 50_000)
+    monkeypatch.setattr(cli, "STREAMING_CHUNK_CHARS", 15_000)  # an article goes over each cut
+    path = tmp_path / "big.txt"
+    path.write_text(SAMPLE_TEXT * 12, encoding="utf-8")
+    streamed, whole = streamed_and_whole_json(capsys, path)
+    assert len(streamed["articles"]) == len(whole["articles"]) == 13
+    assert streamed == whole
+
+
+def test_a_page_over_4_mb_streamed_gives_the_json_of_the_page_cleaned_whole(tmp_path, capsys):
+    path = tmp_path / "big.txt"
+    path.write_text(SAMPLE_TEXT * 420, encoding="utf-8")
+    assert path.stat().st_size > cli.STREAMING_THRESHOLD
+    streamed, whole = streamed_and_whole_json(capsys, path)
+    assert len(streamed["articles"]) == len(whole["articles"]) == 421
+    assert streamed == whole
+
+
+def test_explain_on_a_big_page_lists_decisions_piece_by_piece(tmp_path, capsys, monkeypatch):
+    from reader import layout
+
+    monkeypatch.setattr(cli, "STREAMING_THRESHOLD", 50_000)
+    monkeypatch.setattr(cli, "STREAMING_CHUNK_CHARS", 15_000)
+    cleaned_sizes = []
+
+    def clean_page(text, *args, **kwargs):
+        cleaned_sizes.append(len(text))
+        return real_clean_page(text, *args, **kwargs)
+
+    real_clean_page = layout.clean_page
+    monkeypatch.setattr(layout, "clean_page", clean_page)
+    page = SAMPLE_TEXT * 12
+    path = tmp_path / "big.txt"
+    path.write_text(page, encoding="utf-8")
+    code, out, _ = run(capsys, "clean", str(path), "--explain")
+    assert code == 0 and max(cleaned_sizes) < len(page) / 2, "the page is cleaned in pieces"
+    decisions, text = out.split("\n\n", 1)
+    _, plain, _ = run(capsys, "clean", str(path))
+    assert text == plain
+    lines = page.split("\n")
+    drop_capitals = [line for line in decisions.splitlines() if ": drop-capital: " in line]
+    assert len(drop_capitals) == 24
+    for decision in drop_capitals:  # each names the line the capital stands on in the page
+        number = int(decision.split(":")[0].removeprefix("line "))
+        assert lines[number - 1].strip() == "I"
+
+
+def run_command(*argv: str, before=None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run ``reader`` in a fresh process (``before`` runs in it first, to close a stream)."""
+    import os
+    import resource
+
+    import reader
+
+    def start() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))  # the old code filled memory
+        if before is not None:
+            before()
+
+    env = {**os.environ, "PYTHONPATH": str(Path(reader.__file__).resolve().parent.parent)}
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=start,
+        env=env,
+        check=False,
+    )
+
+
+def test_a_device_that_never_ends_is_refused_at_once():
+    result = run_command("clean", "/dev/zero", timeout=30)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "reader clean: /dev/zero: this looks like a binary file, not a text page"
+        " (save the page as .txt)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stream", "argv", "message"),
+    [
+        (1, ("clean", str(SAMPLE)), "reader clean: standard output is closed\n"),
+        (
+            0,
+            ("clean", "-"),
+            "reader clean: standard input is closed: give a page file, or pipe a page in\n",
+        ),
+    ],
+    ids=["stdout", "stdin"],
+)
+def test_a_closed_standard_stream_is_one_line_and_exit_2(stream, argv, message):
+    import os
+
+    result = run_command(*argv, before=lambda: os.close(stream))
+    assert (result.returncode, result.stderr) == (2, message)
+
+
+def test_a_closed_standard_error_keeps_the_error_off_standard_output(tmp_path):
+    import os
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_command("clean", str(empty), before=lambda: os.close(2))
+    assert (result.returncode, result.stdout) == (2, "")
+
+
+def test_a_reader_that_stops_early_gets_a_quiet_exit(tmp_path):
+    import os
+
+    import reader
+
+    path = tmp_path / "big.txt"
+    path.write_text(SAMPLE_TEXT * 500, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(reader.__file__).resolve().parent.parent)}
+    for argv in (["clean", str(path), "--json"], ["clean", str(path), "--explain"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reader.cli", *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        assert process.wait(timeout=60) == 0
+        assert process.stderr.read() == b""
+        process.stderr.close()
