@@ -327,7 +327,7 @@ TASKS: dict[str, Task] = {
         "Rudaw English, Asharq Al-Awsat and The Arab Weekly.",
     ),
     "08-my-check-worthy": Task(
-        lambda annotator: annotator.annotations_df().query("label == 'check-worthy'"),
+        lambda mine: mine.query("label == 'check-worthy'"),
         "Keep only the rows of your table whose label is 'check-worthy'.",
     ),
 }

@@ -229,12 +229,18 @@ class Table:
     """
 
     def __init__(
-        self, frame: pd.DataFrame, numeric: set[str], rows: int, caption: str = ""
+        self,
+        frame: pd.DataFrame,
+        numeric: set[str],
+        rows: int,
+        caption: str = "",
+        empty: str = "No rows.",
     ) -> None:
         self.frame = frame
         self.numeric = numeric
         self.rows = rows
         self.caption = caption
+        self.empty = empty
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -276,7 +282,7 @@ class Table:
 
     def _repr_html_(self) -> str:
         if self.frame.empty:
-            return str(Markup("<p><i>{}</i></p>").format(self.caption or "No rows."))
+            return str(Markup("<p><i>{}</i></p>").format(self.empty))
         if len(self.frame) <= self.rows:
             return str(self.html_table(self.frame))
         return show_all(
@@ -315,6 +321,7 @@ def table(
     formats: Mapping[str, str] | None = None,
     index: str | None = None,
     caption: str = "",
+    empty: str = "No rows.",
 ) -> Table:
     """A DataFrame as a `Table` for reading.
 
@@ -323,6 +330,7 @@ def table(
     ids, ``log_odds``...), named as a reader says it.  ``formats`` maps a column (its
     name in ``frame``) to a number format such as ``"{:.0%}"``.  ``index`` names the
     index when it means something (``frame_matrix()``'s outlets); otherwise it is left out.
+    ``caption`` goes above the table; ``empty`` is what shows when there is no row.
 
     >>> frame = pd.DataFrame({"speaker": ["Maliki", None], "start": [0, 9], "share": [0.5, 0.25]})
     >>> t = table(frame, {"speaker": "Who speaks", "share": "Share"}, formats={"share": "{:.0%}"})
@@ -357,7 +365,7 @@ def table(
         if pd.api.types.is_numeric_dtype(frame[column])
         and not pd.api.types.is_bool_dtype(frame[column])
     }
-    return Table(shown, numeric, rows, caption)
+    return Table(shown, numeric, rows, caption, empty)
 
 
 def _with_first(columns, first: str):
