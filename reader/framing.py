@@ -1315,34 +1315,40 @@ def term_contexts(
 
     The term is matched as a whole word, case-insensitively, with or without a
     possessive ``'s``; columns ``outlet, source, start, left, match, right`` (``start`` is
-    the offset in the passage), at most ``limit`` rows per outlet.
+    the offset in the passage), at most ``limit`` rows per outlet.  ``left`` and
+    ``right`` hold whole words only (``…`` where the context was cut), in the passage's
+    own spacing: ``left + match + right`` reads as the passage does
+    (`reader.widgets.display.kwic`).
+
+    >>> comparison = compare_outlets({"A": ["Tehran's allies and Russia's role grew."]})
+    >>> row = term_contexts(comparison, "Russia", width=12).iloc[0]
+    >>> row.left + "[" + row.match + "]" + row.right
+    "… allies and [Russia's] role grew."
     """
+    from reader.widgets.display import kwic
+
+    columns = ["outlet", "source", "start", "left", "match", "right"]
     words = tokenize(term)
     if not words:
-        return pd.DataFrame(columns=["outlet", "source", "start", "left", "match", "right"])
+        return pd.DataFrame(columns=columns)
     body = r"[\s\-]+".join(re.escape(w).replace("'", "['’]") for w in words)
     pattern = re.compile(rf"(?<![^\W_]){body}(?:['’]s)?(?![^\W_])", re.IGNORECASE)
-    rows = []
+    tables = []
     for outlet in comparison.outlets:
         found = 0
         for passage in comparison.outlet_passages(outlet):
-            for match in pattern.finditer(passage.text):
-                if found >= limit:
-                    break
-                left = passage.text[max(0, match.start() - width) : match.start()]
-                right = passage.text[match.end() : match.end() + width]
-                rows.append(
-                    {
-                        "outlet": outlet,
-                        "source": passage.source,
-                        "start": match.start(),
-                        "left": " ".join(left.split()),
-                        "match": match.group(),
-                        "right": " ".join(right.split()),
-                    }
-                )
-                found += 1
-    return pd.DataFrame(rows, columns=["outlet", "source", "start", "left", "match", "right"])
+            spans = [m.span() for m in pattern.finditer(passage.text)][: limit - found]
+            if not spans:
+                continue
+            lines = kwic(passage.text, spans, width)
+            lines.insert(0, "outlet", outlet)
+            lines.insert(1, "source", passage.source)
+            tables.append(lines)
+            found += len(spans)
+    if not tables:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat(tables, ignore_index=True)
+    return table[columns]
 
 
 def cloud_weights(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reader.widgets import CleaningViewer
@@ -38,3 +39,27 @@ def test_unticking_lost_hyphens_cleans_again():
 def test_summary_counts_articles_and_paragraphs():
     viewer = CleaningViewer(SAMPLE)
     assert "2 articles, 35 paragraphs" in viewer.summary.value
+
+
+def test_decisions_show_as_a_short_table_with_readable_columns_and_show_all():
+    viewer = CleaningViewer(SAMPLE)
+    (output,) = viewer.table.outputs
+    html = output["data"]["text/html"]
+    assert "Show all 96 rows" in html
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    assert heads[:5] == ["Decision", "Raw line", "Before", "After", "Evidence"]
+    viewer.action.value = "keep-hyphen"
+    (output,) = viewer.table.outputs
+    assert "Show all" not in output["data"]["text/html"]  # three rows: all shown
+    assert output["data"]["text/html"].count("<tr>") == 4
+
+
+def test_one_article_and_one_paragraph_are_counted_in_the_singular():
+    viewer = CleaningViewer(text="Nuri al-Ma-\nliki spoke.\n")
+    assert "1 article, 1 paragraph</b>" in viewer.summary.value
+
+
+def test_both_panes_scroll_in_boxes_of_one_screen():
+    viewer = CleaningViewer(SAMPLE)
+    for pane in (viewer.raw_pane, viewer.clean_pane):
+        assert pane.layout.max_height == "30em" and pane.layout.overflow == "auto"

@@ -477,7 +477,8 @@ def test_term_contexts_find_the_term_in_each_outlet_with_its_possessive():
     )
     table = term_contexts(comparison, "Russia")
     assert table[["outlet", "match"]].values.tolist() == [["A", "Russia’s"], ["C", "russia"]]
-    assert table.iloc[0]["right"].startswith("role grew.")
+    first = table.iloc[0]  # the passage's own spacing: the three parts read as the passage
+    assert first["left"] + first["match"] + first["right"] == "Russia’s role grew. Nothing else."
 
 
 def test_word_clouds_draw_one_panel_per_chosen_outlet():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,22 @@ def test_too_many_outlets_are_cut_to_max_columns_with_a_note():
     comparer.outlet_picker.value = tuple(comparison.outlets)
     assert comparer.selected_outlets == ["Outlet 0", "Outlet 1"]
     assert "3 more chosen" in comparer.message.value
+
+
+def test_contexts_show_whole_words_in_the_page_spacing():
+    from reader import SAMPLE_PAGE
+
+    comparer = OutletComparer(compare_outlets(SAMPLE_PAGE), show_clouds=False)
+    comparer.term_picker.value = "Russia"
+    html = comparer.contexts.value
+    assert "Iraq-</td><td><mark>Russia</mark>" in html  # "Iraq-Russia contract", joined
+    assert "Iran and&nbsp;</td><td><mark>Russia</mark>" in html
+    lefts = re.findall(r'<td class="left">([^<]*)</td>', html)
+    assert lefts and all(
+        not left or left.startswith("…") or left[0].isupper() or left[0] in "[“" for left in lefts
+    )
+
+
+def test_columns_wrap_on_a_narrow_screen_instead_of_scrolling_sideways(corpus_comparison):
+    html = OutletComparer(corpus_comparison, show_clouds=False).columns.value
+    assert ".oc-columns{display:flex;flex-wrap:wrap" in html and "overflow-x:auto" not in html

@@ -34,7 +34,6 @@ from reader.actors import (
     Gazetteer,
     GazetteerEntry,
     Mention,
-    actor_concordance,
     cooccurrence_counts,
     find_actors,
     gazetteer_for,
@@ -44,6 +43,7 @@ from reader.actors import (
 )
 from reader.colours import safe_colour
 from reader.document import Document
+from reader.widgets.display import actor_in_context, plural, spaced_edge
 
 # The second cue beside colour: an underline style and a short tag for each type.
 TYPE_UNDERLINES: dict[str, str] = {
@@ -158,18 +158,19 @@ def format_legend_html(types: Iterable[str] = ACTOR_TYPES) -> str:
 def format_concordance_html(concordance: pd.DataFrame, cooccurring: pd.DataFrame) -> str:
     """The chosen actor's key-word-in-context lines and the actors named in its sentences."""
     lines = [
-        Markup('<tr><td style="text-align:right">{}</td><td><b>{}</b></td><td>{}</td></tr>').format(
-            row.left, row.mention, row.right
-        )
+        Markup(
+            '<tr><td style="text-align:right;padding:0">{}</td><td style="padding:0"><b>{}</b></td>'
+            '<td style="text-align:left;padding:0">{}</td></tr>'
+        ).format(spaced_edge(row.left, at_end=True), row.mention, spaced_edge(row.right))
         for row in concordance.itertuples()
     ]
     partners = [
-        Markup("<li>{} ({} sentences)</li>").format(row.other, row.sentences)
+        Markup("<li>{} ({})</li>").format(row.other, plural(row.sentences, "sentence"))
         for row in cooccurring.itertuples()
     ]
     return str(
         Markup(
-            '<table style="font-family:monospace;font-size:0.85em">{}</table>'
+            '<table style="font-size:0.85em">{}</table>'
             "<p><b>Named in the same sentences:</b></p><ul>{}</ul>"
         ).format(Markup("").join(lines), Markup("").join(partners) or Markup("<li>nobody</li>"))
     )
@@ -265,8 +266,15 @@ class ActorHighlighter(widgets.VBox):
         self.merge_select = widgets.Dropdown(description="Merge into", options=[])
         self.merge_button = widgets.Button(description="Merge")
         self.status = widgets.Label()
-        self.article = widgets.HTML(layout=widgets.Layout(width="62%"))
-        self.details = widgets.HTML(layout=widgets.Layout(width="38%", padding="0 0 0 1em"))
+        # the article and the details scroll in boxes: the notebook page stays short
+        self.article = widgets.HTML(
+            layout=widgets.Layout(width="58%", max_height="32em", overflow="auto")
+        )
+        self.details = widgets.HTML(
+            layout=widgets.Layout(
+                width="42%", max_height="32em", overflow="auto", padding="0 0 0 1em"
+            )
+        )
 
         for box in self.type_boxes.values():
             box.observe(self._on_filter_change, names="value")
@@ -343,7 +351,9 @@ class ActorHighlighter(widgets.VBox):
         if not name:
             self.details.value = ""
             return
-        concordance = actor_concordance(self.document, self.result, name, width=70)
+        # whole words in the page's own spacing, not NLTK's tokens ("said . “ We")
+        concordance = actor_in_context(self.document, self.result, name, width=32)
+        concordance = concordance.rename(columns={"match": "mention"})
         self.details.value = format_concordance_html(
             concordance, cooccurring_with(self.result, name)
         )

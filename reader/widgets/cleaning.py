@@ -16,8 +16,16 @@ from markupsafe import Markup
 from reader.document import Document
 from reader.layout import CleanResult, clean_page
 from reader.pagefile import read_page
+from reader.widgets.display import plural, table
 
 ALL_ACTIONS = "all decisions"
+DECISION_COLUMNS = {
+    "action": "Decision",
+    "line": "Raw line",
+    "before": "Before",
+    "after": "After",
+    "evidence": "Evidence",
+}
 
 _BLOCK_STYLE = {
     "headline": "font-size:1.3em;font-weight:bold;margin:0.8em 0 0.3em",
@@ -87,8 +95,10 @@ class CleaningViewer(widgets.VBox):
         self.raw = text
         self.lost_hyphens = widgets.Checkbox(value=True, description="join OCR's lost hyphens")
         self.action = widgets.Dropdown(description="show", layout=widgets.Layout(width="320px"))
-        self.raw_pane = widgets.HTML(layout=widgets.Layout(width="50%", max_height="600px"))
-        self.clean_pane = widgets.HTML(layout=widgets.Layout(width="50%", max_height="600px"))
+        # both panes scroll in boxes of one screen's height, side by side
+        pane = {"width": "50%", "max_height": "30em", "overflow": "auto"}
+        self.raw_pane = widgets.HTML(layout=widgets.Layout(**pane))
+        self.clean_pane = widgets.HTML(layout=widgets.Layout(**pane, padding="0 0 0 1em"))
         self.summary = widgets.HTML()
         self.table = widgets.Output()
         self.lost_hyphens.observe(lambda _: self.refresh(), names="value")
@@ -111,9 +121,9 @@ class CleaningViewer(widgets.VBox):
         self.clean_pane.value = str(render_document_html(document))
         counts = self.result.decisions_df()["action"].value_counts()
         self.summary.value = str(
-            Markup("<b>{} articles, {} paragraphs</b>; decisions: {}").format(
-                document.article_count(),
-                len(document.paragraphs()),
+            Markup("<b>{}, {}</b>; decisions: {}").format(
+                plural(document.article_count(), "article"),
+                plural(len(document.paragraphs()), "paragraph"),
                 ", ".join(f"{action} {count}" for action, count in counts.items()),
             )
         )
@@ -130,5 +140,6 @@ class CleaningViewer(widgets.VBox):
         return frame.reset_index(drop=True)
 
     def show_decisions(self) -> None:
+        """The decisions chosen, as a short table for reading (all of them one click away)."""
         self.table.outputs = ()
-        self.table.append_display_data(self.decisions())
+        self.table.append_display_data(table(self.decisions(), DECISION_COLUMNS, rows=6))

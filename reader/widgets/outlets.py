@@ -33,6 +33,7 @@ from reader.framing import (
     term_contexts,
     word_clouds,
 )
+from reader.widgets.display import spaced_edge
 
 # One colour per frame dimension (codebook order), used for the frame bars.
 FRAME_COLOURS: dict[str, str] = dict(
@@ -59,19 +60,19 @@ FRAME_COLOURS: dict[str, str] = dict(
 )
 
 _STYLE = """<style>
-.oc-columns{display:flex;gap:12px;align-items:flex-start;overflow-x:auto}
-.oc-col{flex:1 1 0;min-width:220px;border:1px solid #ddd;border-radius:6px;padding:8px;font-size:13px}
+.oc-columns{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}
+.oc-col{flex:1 1 220px;min-width:0;max-width:100%;border:1px solid #ddd;border-radius:6px;padding:8px;font-size:13px}
 .oc-col h3{margin:0 0 4px 0;font-size:15px}
 .oc-col h4{margin:8px 0 2px 0;font-size:13px;color:#444}
 .oc-meta{color:#666;font-size:12px}
 .oc-quote{margin:4px 0;padding-left:6px;border-left:3px solid #ccc}
-.oc-bar{display:flex;align-items:center;gap:4px;font-size:11px}
+.oc-bar{display:flex;flex-wrap:wrap;align-items:center;gap:2px 4px;font-size:11px}
 .oc-bar .label{width:10em;flex:none}
 .oc-bar .track{flex:1 1 auto;min-width:40px;height:9px;background:#eee}
 .oc-bar .fill{display:block;height:9px}
-.oc-bar .detail{flex:none;color:#444}
+.oc-bar .detail{flex:0 1 auto;min-width:0;color:#444}
 .oc-terms td{padding:0 6px 0 0;font-size:12px}
-.oc-kwic td{padding:0 4px;font-size:12px;white-space:nowrap}
+.oc-kwic td{padding:0;font-size:12px;white-space:nowrap}
 .oc-kwic td.left{text-align:right;color:#555}
 .oc-kwic mark{background:#ffe08a}
 </style>"""
@@ -204,8 +205,8 @@ def format_contexts(table: pd.DataFrame, term: str, outlets: Sequence[str]) -> s
     for outlet in outlets:
         rows = table[table["outlet"] == outlet]
         lines = "".join(
-            f'<tr><td class="left">{escape(r.left)}</td><td><mark>{escape(r.match)}</mark></td>'
-            f"<td>{escape(r.right)}</td></tr>"
+            f'<tr><td class="left">{spaced_edge(r.left, at_end=True)}</td>'
+            f"<td><mark>{escape(r.match)}</mark></td><td>{spaced_edge(r.right)}</td></tr>"
             for r in rows.itertuples()
         )
         body = (
@@ -313,7 +314,7 @@ class OutletComparer(widgets.VBox):
         return buffer.getvalue()
 
     def _show_contexts(self) -> None:
-        table = term_contexts(self.comparison, self.term) if self.term else pd.DataFrame()
+        table = term_contexts(self.comparison, self.term, width=40) if self.term else pd.DataFrame()
         self.contexts.value = format_contexts(table, self.term, self.selected_outlets)
 
     def _on_outlets(self, change: dict) -> None:
