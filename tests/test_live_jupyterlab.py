@@ -75,6 +75,10 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
     pytest.importorskip("jupyterlab")
     folder = tmp_path_factory.mktemp("lab")
     (folder / "live.ipynb").write_text(json.dumps(notebook(folder / "claims.json")))
+    # no "get notified about Jupyter news?" toast over the widget
+    news = folder / ".settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port, token = free_port(), "reader-test"
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}"]
@@ -82,7 +86,11 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
         + ["--allow-root", "--LabApp.news_url=None"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "JUPYTER_CONFIG_DIR": str(folder / ".jupyter")},
+        env={
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(folder / ".jupyter"),
+            "JUPYTERLAB_SETTINGS_DIR": str(folder / ".settings"),
+        },
     )
     base = f"http://127.0.0.1:{port}"
     try:
