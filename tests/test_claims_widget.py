@@ -44,7 +44,9 @@ def test_button_label_with_note_and_verdict_outside_a_quote_has_no_claimant(tmp_
     claim = w.annotations[0].claim
     assert (claim.label, claim.note, claim.verdict, claim.check_worthy) == (
         "check-worthy", "Who estimated it?", "disputed", True)  # fmt: skip
-    assert w.note == ""  # ready for the next claim
+    assert w.current_id == w.spans[0]["id"]  # the boxes now show (and change) the claim just made
+    w.select(*span_of(GRATEFUL))
+    assert (w.note, w.verdict, w.claimant) == ("", "unverified", "Nuri al-Maliki")  # a new claim
 
 
 def test_undo_takes_back_labels_and_removals_in_order():
@@ -115,8 +117,9 @@ def test_the_list_jumps_to_a_claim_and_unknown_keys_or_labels_do_nothing():
     send(w, type="key", key="q")
     send(w, type="label", label="gossip")
     assert len(w.spans) == 1 and "gossip" in w.status
-    send(w, type="key", key="1")  # nothing selected
-    assert len(w.spans) == 1 and w.status == "select some words first"
+    send(w, type="select", start=0, end=0)  # a click on plain text: nothing selected or current
+    send(w, type="key", key="1")
+    assert len(w.spans) == 1 and w.status.startswith("select some words first")
 
 
 def test_the_widget_state_is_plain_json_for_the_front_end():
@@ -150,9 +153,7 @@ def test_the_front_end_reports_selections_as_offsets_into_the_document_text(tmp_
     w = ClaimAnnotator(doc, annotator="ana")
     w.select(*span_of(GRATEFUL))
     w.press_key("3")
-    state = {name: getattr(w, name) for name in (
-        "text", "blocks", "labels", "verdicts", "spans", "selection", "claimant", "note",
-        "verdict", "focus_id", "status", "can_undo")}  # fmt: skip
+    state = {name: getattr(w, name) for name in w.trait_names(sync=True) if name != "layout"}
     script = w._esm if isinstance(w._esm, str) else open(w._esm, encoding="utf-8").read()
     script = script.replace("export default { render };", "window.widget = { render };")
     page_html = tmp_path / "widget.html"
@@ -217,9 +218,9 @@ def mark(widget: ClaimAnnotator, words: str, key: str = "1") -> str:
 
 
 def test_two_widgets_on_one_file_keep_and_show_each_others_claims(tmp_path):
-    path = tmp_path / "arab-weekly-maliki-russia.student.annotations.json"
-    first = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
-    second = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    first = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
+    second = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
     tanks = mark(first, TANKS)
     deal = mark(second, DEAL)
     assert {a.id for a in load_annotations(path).annotations} == {tanks, deal}
@@ -232,10 +233,10 @@ def test_two_widgets_on_one_file_keep_and_show_each_others_claims(tmp_path):
 
 
 def test_a_claim_removed_in_one_widget_is_not_brought_back_by_the_other(tmp_path):
-    path = tmp_path / "arab-weekly-maliki-russia.student.annotations.json"
-    first = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    first = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
     tanks = mark(first, TANKS)
-    second = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    second = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
     assert [s["id"] for s in second.spans] == [tanks]
     first.remove(tanks)
     deal = mark(second, DEAL)  # the second widget still showed the removed claim
@@ -244,11 +245,133 @@ def test_a_claim_removed_in_one_widget_is_not_brought_back_by_the_other(tmp_path
 
 
 def test_undo_takes_back_this_widgets_change_and_not_the_other_widgets(tmp_path):
-    path = tmp_path / "arab-weekly-maliki-russia.student.annotations.json"
-    first = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
-    second = ClaimAnnotator(DOC, annotator="student", path=path, quotes=[])
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    first = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
+    second = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
     mark(first, TANKS)
     deal = mark(second, DEAL)
     first.undo()  # its own claim goes; the other widget's stays
     assert [a.id for a in load_annotations(path).annotations] == [deal]
     assert [s["id"] for s in first.spans] == [deal]
+
+
+# -- the order of steps loses nothing: the boxes fill the new claim or change the current one ---
+
+
+def typed(widget: ClaimAnnotator, **boxes: str) -> None:
+    """Type in the claimant / note / verdict boxes as the front end does: a trait update per
+    keystroke, through the comm's ``set_state``."""
+    for name, value in boxes.items():
+        for size in range(1, len(value) + 1) if name != "verdict" else [len(value)]:
+            widget.set_state({name: value[:size]})
+
+
+def on_disk(path) -> dict[str, tuple]:
+    """What the file holds: exact words -> (label, claimant, note, verdict, check-worthy)."""
+    return {
+        a.exact: (
+            a.claim.label,
+            a.claim.claimant,
+            a.claim.note,
+            a.claim.verdict,
+            a.claim.check_worthy,
+        )
+        for a in load_annotations(path).annotations
+    }
+
+
+def test_select_press_1_then_type_the_claimant_saves_the_claimant_on_the_claim(tmp_path):
+    """Notebook 08's order: 'select words, press 1, type the claimant'."""
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    w = ClaimAnnotator(DOC, annotator="ana", path=path)
+    send(w, type="select", start=span_of(TANKS)[0], end=span_of(TANKS)[1])
+    send(w, type="key", key="1")
+    typed(w, claimant="the Kremlin")
+    assert w.spans[0]["claimant"] == "the Kremlin"  # the table shows it as it is typed
+    assert on_disk(path)[TANKS][:2] == ("check-worthy", "the Kremlin")
+    w.undo()  # the typing is one step back, not one letter
+    assert on_disk(path)[TANKS][1] is None and w.claimant == ""
+
+
+def test_both_orders_of_label_and_claimant_give_the_same_claim(tmp_path):
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    w = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
+    w.select(*span_of(TANKS))
+    typed(w, claimant="Rudaw")
+    w.press_key("1")
+    w.select(*span_of(DEAL))
+    w.press_key("1")
+    typed(w, claimant="Rudaw")
+    saved = on_disk(path)
+    assert saved[TANKS] == saved[DEAL] == ("check-worthy", "Rudaw", "", "unverified", True)
+
+
+def test_a_claims_label_claimant_note_and_verdict_can_be_changed_after_it_is_made(tmp_path):
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    w = ClaimAnnotator(DOC, annotator="ana", path=path, quotes=[])
+    tanks, deal = mark(w, TANKS), mark(w, DEAL)
+    send(w, type="current", id=tanks)  # a click on the claim, in the text or the table
+    assert (w.current_id, w.focus_id, w.selection) == (tanks, tanks, {})
+    typed(w, claimant="TASS", note="Who counted 4.2 billion?", verdict="disputed")
+    send(w, type="key", key="5")  # a label key with nothing selected relabels the current claim
+    assert on_disk(path)[TANKS] == (
+        "attribution", "TASS", "Who counted 4.2 billion?", "disputed", True)  # fmt: skip
+    send(w, type="label", label="opinion")  # a label button does the same
+    assert on_disk(path)[TANKS][0::4] == ("opinion", False)  # check-worthy follows the label
+    assert on_disk(path)[DEAL][:2] == ("check-worthy", None)  # the other claim is untouched
+    send(w, type="current", id=deal)
+    assert (w.claimant, w.note, w.verdict) == ("", "", "unverified")  # the boxes show that claim
+    assert ClaimAnnotator(DOC, annotator="ana", path=path).spans == w.spans
+
+
+def test_typing_for_a_new_selection_never_changes_the_claim_before(tmp_path):
+    path = tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    w = ClaimAnnotator(DOC, annotator="ana", path=path)
+    mark(w, TANKS)
+    w.select(*span_of(GRATEFUL))  # the next claim: the boxes are its own, with the speaker
+    assert (w.current_id, w.claimant) == ("", "Nuri al-Maliki")
+    typed(w, note="thanks, not a fact")
+    w.press_key("3")
+    saved = on_disk(path)
+    assert saved[TANKS][1:3] == (None, "")
+    assert saved[GRATEFUL][:3] == ("opinion", "Nuri al-Maliki", "thanks, not a fact")
+    send(w, type="select", start=5, end=5)  # a click on plain text: no claim is current
+    typed(w, claimant="Lavrov")  # typed before selecting: kept for the next claim
+    mark(w, DEAL)
+    assert on_disk(path)[DEAL][1] == "Lavrov" and on_disk(path)[GRATEFUL][1] == "Nuri al-Maliki"
+
+
+@pytest.mark.parametrize("name", [None, "", "student", "Your Name", "not saved"])
+def test_without_a_real_name_the_widget_works_but_writes_nothing(tmp_path, name):
+    path = tmp_path / "arab-weekly-maliki-russia.annotations.json"
+    w = ClaimAnnotator(DOC, annotator=name, path=path)
+    assert not w.can_save and "write your name first (notebook 00)" in w.saving.lower()
+    mark(w, TANKS)
+    typed(w, claimant="the Kremlin")
+    assert w.spans[0]["claimant"] == "the Kremlin"  # the student can try everything
+    assert "write your name first (notebook 00)" in w.status
+    with pytest.raises(ValueError, match="name first"):
+        w.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_named_for_a_placeholder_is_not_written_even_with_a_name(tmp_path):
+    w = ClaimAnnotator(DOC, annotator="ana", path=tmp_path / "page.student.annotations.json")
+    mark(w, TANKS)
+    assert not w.can_save and list(tmp_path.iterdir()) == []
+
+
+def test_with_a_real_name_the_file_is_written_with_the_umasks_mode(tmp_path):
+    import os
+    import stat
+
+    path = tmp_path / "arab-weekly-maliki-russia.Ana-María.annotations.json"
+    old = os.umask(0o022)
+    try:
+        w = ClaimAnnotator(DOC, annotator="  Ana María ", path=path)
+        assert w.can_save and path.name in w.saving
+        mark(w, TANKS)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert load_annotations(path).annotator == "Ana María"

@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -68,19 +69,28 @@ def notebook(claims_file: Path) -> dict:
     }
 
 
-@pytest.fixture
-def lab(tmp_path: Path):
-    """A JupyterLab server on a free port, serving a one-cell notebook in tmp_path."""
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory):
+    """A JupyterLab server on a free port, serving a one-cell notebook in a temporary folder."""
     pytest.importorskip("jupyterlab")
-    (tmp_path / "live.ipynb").write_text(json.dumps(notebook(tmp_path / "claims.json")))
+    folder = tmp_path_factory.mktemp("lab")
+    (folder / "live.ipynb").write_text(json.dumps(notebook(folder / "claims.json")))
+    # no "get notified about Jupyter news?" toast over the widget
+    news = folder / ".settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port, token = free_port(), "reader-test"
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}"]
-        + [f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}"]
+        + [f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}"]
         + ["--allow-root", "--LabApp.news_url=None"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / ".jupyter")},
+        env={
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(folder / ".jupyter"),
+            "JUPYTERLAB_SETTINGS_DIR": str(folder / ".settings"),
+        },
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -92,22 +102,15 @@ def lab(tmp_path: Path):
                 time.sleep(0.2)
         else:
             pytest.fail("JupyterLab did not start in 40 s")
-        yield f"{base}/lab/tree/live.ipynb?token={token}", tmp_path / "claims.json"
+        yield f"{base}/lab/tree/live.ipynb?token={token}", folder / "claims.json"
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
-def wait_for_file(path: Path, seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if path.exists():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def test_a_student_selects_words_presses_1_and_the_claim_is_saved(lab) -> None:
+@pytest.fixture(scope="module")
+def lab_page(lab):
+    """The notebook open in headless Chromium (1366 px wide, a school laptop), its cell run."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         pytest.skip("Debian chromium is not installed")
@@ -116,7 +119,7 @@ def test_a_student_selects_words_presses_1_and_the_claim_is_saved(lab) -> None:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
         )
-        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
         page.goto(url)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         # the status bar says "Python 3 (ipykernel) | Idle" once the kernel is ready
@@ -124,17 +127,99 @@ def test_a_student_selects_words_presses_1_and_the_claim_is_saved(lab) -> None:
         page.click(".jp-Cell .jp-InputArea-editor")
         page.keyboard.press("Shift+Enter")
         page.wait_for_selector(".reader-claims .rc-text", timeout=60_000)
-
-        marks = page.locator(".reader-actors mark[data-type='person']")
-        assert marks.count() > 20, "the ActorHighlighter shows people"
-        assert "Nuri al-Maliki" in (marks.first.get_attribute("data-actor") or "")
-
-        assert page.evaluate(SELECT_AND_RELEASE, "$4.2 billion")
-        page.wait_for_selector(".reader-claims .rc-selected:has-text('4.2 billion')")
-        page.focus(".reader-claims")
-        page.keyboard.press("1")
-        assert wait_for_file(claims_file), "the claim was never saved"
+        yield page, claims_file
         browser.close()
 
-    [claim] = load_annotations(claims_file).annotations
-    assert (claim.claim.label, claim.exact) == ("check-worthy", "$4.2 billion")
+
+def saved_claims(path: Path) -> dict[str, tuple]:
+    """The claims in the file: exact words -> (label, claimant, note)."""
+    if not path.exists():
+        return {}
+    return {
+        a.exact: (a.claim.label, a.claim.claimant, a.claim.note)
+        for a in load_annotations(path).annotations
+    }
+
+
+def wait_for_claim(path: Path, exact: str, wanted: tuple, seconds: float = 10) -> tuple | None:
+    """Wait until the file holds the claim on ``exact`` as ``wanted``; what it holds at the end."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if saved_claims(path).get(exact) == wanted:
+            break
+        time.sleep(0.1)
+    return saved_claims(path).get(exact)
+
+
+def select_words(page, phrase: str) -> None:
+    """Select words with the mouse (as the browser reports it), the focus in the widget."""
+    assert page.evaluate(SELECT_AND_RELEASE, phrase)
+    page.wait_for_selector(f".reader-claims .rc-mode-new:has-text({json.dumps(phrase[:20])})")
+    page.focus(".reader-claims")  # where a mouse press in the text puts the focus
+
+
+def test_a_student_selects_words_presses_1_and_the_claim_is_saved(lab_page) -> None:
+    page, claims_file = lab_page
+    marks = page.locator(".reader-actors mark[data-type='person']")
+    assert marks.count() > 20, "the ActorHighlighter shows people"
+    assert "Nuri al-Maliki" in (marks.first.get_attribute("data-actor") or "")
+
+    select_words(page, "$4.2 billion")
+    page.keyboard.press("1")
+    assert wait_for_claim(claims_file, "$4.2 billion", ("check-worthy", None, ""))
+    assert page.locator(".jp-MarkdownCell").count() == 0, "the key reached the notebook"
+
+
+def test_select_press_1_then_click_the_claimant_box_and_type_a_name(lab_page) -> None:
+    """Notebook 08 says: select words, press 1, type the claimant."""
+    page, claims_file = lab_page
+    select_words(page, "fall of Mosul to Islamic State")
+    page.keyboard.press("1")
+    page.click(".reader-claims .rc-claimant")
+    page.keyboard.type("Arab Weekly")
+    wanted = ("check-worthy", "Arab Weekly", "")
+    assert wait_for_claim(claims_file, "fall of Mosul to Islamic State", wanted) == wanted
+    page.wait_for_selector(".reader-claims .rc-table .rc-current:has-text('Arab Weekly')")
+
+
+def test_type_the_claimant_then_press_1_in_the_box_labels_and_is_not_typed(lab_page) -> None:
+    page, claims_file = lab_page
+    select_words(page, "resumed in 2013")
+    page.click(".reader-claims .rc-claimant")
+    page.keyboard.type("Rudaw")
+    page.keyboard.press("1")  # the focus is in the claimant box
+    wanted = ("check-worthy", "Rudaw", "")
+    assert wait_for_claim(claims_file, "resumed in 2013", wanted) == wanted
+    assert page.input_value(".reader-claims .rc-claimant") == "Rudaw"
+    page.click(".reader-claims .rc-note")  # labelled now: digits type as usual
+    page.keyboard.type("the 2012 deal")
+    wanted = ("check-worthy", "Rudaw", "the 2012 deal")
+    assert wait_for_claim(claims_file, "resumed in 2013", wanted) == wanted
+
+
+def test_a_claim_clicked_in_the_table_or_the_text_gets_a_new_claimant(lab_page) -> None:
+    from playwright.sync_api import expect
+
+    page, claims_file = lab_page
+    select_words(page, "advanced T-90 tanks")
+    page.keyboard.press("2")
+    assert wait_for_claim(claims_file, "advanced T-90 tanks", ("factual", None, ""))
+    page.click(".reader-claims .rc-text", position={"x": 5, "y": 5})  # away: no claim current
+    page.wait_for_selector(".reader-claims .rc-mode:not(.rc-mode-new):not(.rc-mode-edit)")
+    page.click(".reader-claims .rc-table tr:has-text('advanced T-90 tanks')")
+    page.wait_for_selector(".reader-claims .rc-mode-edit:has-text('advanced T-90 tanks')")
+    page.click(".reader-claims .rc-claimant")
+    page.keyboard.type("TASS")
+    wanted = ("factual", "TASS", "")
+    assert wait_for_claim(claims_file, "advanced T-90 tanks", wanted) == wanted
+    page.click(".reader-claims .rc-text", position={"x": 5, "y": 5})
+    expect(page.locator(".reader-claims .rc-claimant")).to_have_value("")
+    page.click(".reader-claims mark.rc-claim:has-text('advanced T-90 tanks')")
+    expect(page.locator(".reader-claims .rc-claimant")).to_have_value("TASS")
+    page.click(".reader-claims .rc-claimant", click_count=3)
+    page.keyboard.type("Rosoboronexport")
+    wanted = ("factual", "Rosoboronexport", "")
+    assert wait_for_claim(claims_file, "advanced T-90 tanks", wanted) == wanted
+    picture = Path(os.environ.get("READER_SCREENSHOTS", tempfile.gettempdir()))
+    page.locator(".reader-claims").scroll_into_view_if_needed()
+    page.screenshot(path=str(picture / "claim-annotator-live.png"))
