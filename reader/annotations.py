@@ -70,6 +70,7 @@ from filelock import FileLock, Timeout
 
 from reader import safejson
 from reader.document import Document
+from reader.filenames import file_name_characters
 
 SCHEMA_VERSION = 1
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -569,7 +570,8 @@ class AnnotationFile:
 
 def annotation_path(folder: str | Path, document: str, annotator: str) -> Path:
     """Where one annotator's file for one document lives: ``NAME.ANNOTATOR.annotations.json``."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in annotator) or "anonymous"
+    # Character by character, so the files that earlier versions wrote keep their names.
+    safe = file_name_characters(annotator, keep="-_") or "anonymous"
     return Path(folder) / f"{Path(document).stem}.{safe}{FILE_SUFFIX}"
 
 

@@ -174,40 +174,17 @@ def cmd_demo(args: argparse.Namespace) -> None:
         print(line)
 
 
-# A slug is cut to this many bytes of UTF-8: file systems allow 255 for a name, and the
-# ".actors.csv" suffix and a temporary file's prefix and suffix go round it.
-SLUG_BYTES = 150
-
-
 def page_slug(name: str) -> str:
     """A file name for a page: lower case, words joined by hyphens, in any script.
 
-    Letters, digits and the marks that belong to them are kept, so a Russian or an
-    Arabic name stays readable; everything else (spaces, punctuation, path separators,
-    dots, invisible controls) becomes one hyphen, and no slug starts or ends with one,
-    so it can neither climb out of the folder nor hide as a dot-file.
-
-    >>> page_slug("Arab Weekly: Maliki & Russia (p. 3)")
-    'arab-weekly-maliki-russia-p-3'
-    >>> page_slug("Правда"), page_slug("الشرق الأوسط"), page_slug("../.hidden/x")
-    ('правда', 'الشرق-الأوسط', 'hidden-x')
+    >>> page_slug("Arab Weekly: Maliki & Russia (p. 3)"), page_slug("Правда")
+    ('arab-weekly-maliki-russia-p-3', 'правда')
     >>> page_slug("...")
     'page'
     """
-    import re
-    import unicodedata
+    from reader.filenames import file_name_part
 
-    kept = []
-    for char in unicodedata.normalize("NFKC", name).lower():
-        kind = unicodedata.category(char)[0]
-        if kind in "LN" or (kind == "M" and kept and kept[-1] != "-"):
-            kept.append(char)
-        else:
-            kept.append("-")
-    slug = re.sub(r"-+", "-", "".join(kept)).strip("-")
-    while len(slug.encode("utf-8")) > SLUG_BYTES:
-        slug = slug[:-1].rstrip("-")
-    return slug or "page"
+    return file_name_part(name, lower=True, keep="") or "page"
 
 
 def _refuse_links(paths: list[Path]) -> None:

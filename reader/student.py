@@ -39,8 +39,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from numbers import Number
@@ -50,6 +48,7 @@ import ipywidgets as widgets
 from markupsafe import Markup
 
 from reader.annotations import annotation_path, write_atomically
+from reader.filenames import file_name_part, real_name
 
 NAME_FILE = Path(".reader") / "student.json"
 MAX_NAME_CHARS = 40
@@ -86,28 +85,27 @@ def safe_name(text: str) -> str:
     """A name in the form that can name a file on any computer, letters of any script kept.
 
     Spaces and punctuation become one ``-``; letters, digits, their accents and
-    ``_`` stay.  Empty names and names with no letter or digit are refused.
+    ``_`` stay (`reader.filenames.file_name_part`).  Empty names, names with no letter
+    or digit, and placeholders such as "student" are refused: every student who left
+    the default would write the same file.
 
-    >>> safe_name("Ana María"), safe_name("Лев Толстой"), safe_name("محمد")
-    ('Ana-María', 'Лев-Толстой', 'محمد')
+    >>> safe_name("Ana María"), safe_name("Лев Толстой"), safe_name("محمد"), safe_name("विजय")
+    ('Ana-María', 'Лев-Толстой', 'محمد', 'विजय')
     >>> safe_name("../../etc/passwd")
     'etc-passwd'
     >>> safe_name(" !? ")
     Traceback (most recent call last):
     reader.student.StudentNameError: type your name with letters or digits (e.g. Ana or Ana-María)
+    >>> safe_name("Student")
+    Traceback (most recent call last):
+    reader.student.StudentNameError: 'Student' is not a name: type your own (e.g. Ana or Ana-María)
     """
-    text = unicodedata.normalize("NFC", str(text))
-    kept = "".join(ch if _name_character(ch) else "-" for ch in text)
-    name = re.sub(r"-{2,}", "-", kept).strip("-_")[:MAX_NAME_CHARS].strip("-_")
+    name = file_name_part(text, max_bytes=4 * MAX_NAME_CHARS)[:MAX_NAME_CHARS].strip("-_")
     if not any(ch.isalnum() for ch in name):
         raise StudentNameError("type your name with letters or digits (e.g. Ana or Ana-María)")
+    if real_name(name) is None:
+        raise StudentNameError(f"{name!r} is not a name: type your own (e.g. Ana or Ana-María)")
     return name
-
-
-def _name_character(ch: str) -> bool:
-    # Letters and digits of every script, and the accents and vowel signs written with
-    # them (Unicode marks: the "ि" of "विजय" is a mark, not a letter).
-    return ch.isalnum() or ch in "-_" or unicodedata.category(ch).startswith("M")
 
 
 def name_file(kit: str | Path | None = None) -> Path:

@@ -63,6 +63,20 @@ def test_a_name_without_a_letter_is_refused_with_a_message(typed):
         safe_name(typed)
 
 
+@pytest.mark.parametrize("typed", ["student", "Your name", "not saved", "Anonymous"])
+def test_a_placeholder_is_no_name_since_every_student_would_share_its_file(typed, kit):
+    with pytest.raises(StudentNameError, match="is not a name"):
+        remember_name(typed, kit)
+    assert student_name(kit) is None
+
+
+def test_an_annotation_file_keeps_the_vowel_signs_of_a_name():
+    from reader.annotations import annotation_path
+
+    assert annotation_path("a", "page.txt", "विजय").name == "page.विजय.annotations.json"
+    assert annotation_path("a", "page.txt", "Ana B.").name == "page.Ana-B-.annotations.json"
+
+
 def test_a_damaged_name_file_means_no_name_rather_than_a_guess(kit):
     path = name_file(kit)
     path.parent.mkdir()

@@ -73,7 +73,6 @@ import pandas as pd
 import traitlets
 
 from reader.annotations import (
-    FILE_SUFFIX,
     Annotation,
     AnnotationFile,
     AnnotationFileError,
@@ -91,64 +90,14 @@ from reader.claims import (
     make_claim,
 )
 from reader.document import Document
+from reader.filenames import named_for_a_placeholder, real_name
 
 HERE = Path(__file__).resolve().parent
 UNDO_KEYS = {"z", "u", "Backspace"}
 FIELDS = ("claimant", "note", "verdict")  # the boxes: they fill the new claim or edit the current
 NAME_FIRST = "Write your name first (notebook 00): nothing you mark here is saved."
-# Names that the notebooks or a hurried student leave in place of a name, compared after
-# `_name_key` (case and punctuation ignored): a file under one would be overwritten by the
-# next student who leaves the same default.
-PLACEHOLDER_NAMES = frozenset(
-    {
-        "", "student", "students", "a student", "student name", "name", "my name", "your name",
-        "yourname", "your name here", "write your name here", "type your name", "name here",
-        "anonymous", "anon", "not saved", "nobody", "no name", "noname", "unknown", "none",
-        "null", "user", "someone", "me", "x", "xx", "xxx", "todo",
-    }
-)  # fmt: skip
-
 # One undoable change: each claim it touched, by id, as it was before (None: it did not exist).
 Change = dict[str, "Annotation | None"]
-
-
-def _name_key(name: str) -> str:
-    """A name in the form placeholders are compared in: lower case, punctuation as one space."""
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in name.casefold()).split())
-
-
-def real_name(name: str | None) -> str | None:
-    """The annotator's name with spaces trimmed, or None when it is missing or a placeholder.
-
-    >>> real_name("  Ana María "), real_name("ben")
-    ('Ana María', 'ben')
-    >>> [real_name(n) for n in (None, "", "student", "Your Name", "your-name", "not saved", "?!")]
-    [None, None, None, None, None, None, None]
-    """
-    if name is None:
-        return None
-    name = str(name).strip()
-    key = _name_key(name)
-    if not key or key in PLACEHOLDER_NAMES:
-        return None
-    return name
-
-
-def named_for_a_placeholder(path: str | Path) -> bool:
-    """Whether a file is named ``PAGE.NAME.annotations.json`` with a placeholder NAME.
-
-    >>> named_for_a_placeholder("annotations/page.student.annotations.json")
-    True
-    >>> named_for_a_placeholder("annotations/page.ana.annotations.json")
-    False
-    >>> named_for_a_placeholder("claims.json")
-    False
-    """
-    name = Path(path).name
-    if not name.endswith(FILE_SUFFIX):
-        return False
-    stem = name[: -len(FILE_SUFFIX)]
-    return "." in stem and real_name(stem.rsplit(".", 1)[1]) is None
 
 
 def _changes(before: list[Annotation], after: list[Annotation]) -> Change:
