@@ -61,6 +61,7 @@ from reader.actors_gazetteer import (
 from reader.actors_text import is_title_word, split_sentences
 from reader.collector import collector_paused
 from reader.document import Document
+from reader.spans import SpanIndex
 
 __all__ = [
     "ACTOR_TYPES",
@@ -141,12 +142,57 @@ class Actor:
         return self.colour or TYPE_COLOURS.get(self.type, "#999999")
 
 
+class _ListIndex:
+    """An index of one of a result's lists, which knows the list it was made from."""
+
+    def __init__(self, items: list):
+        self.source = items
+        self.size = len(items)
+
+    def describes(self, items: list) -> bool:
+        """Whether this index was made from that list, as long as it is now."""
+        return self.source is items and self.size == len(items)
+
+
+class _MentionIndex(_ListIndex):
+    """The mentions sorted by start, to find those in a span by bisection."""
+
+    def __init__(self, mentions: list[Mention]):
+        super().__init__(mentions)
+        self.spans: SpanIndex[Mention] = SpanIndex(mentions)
+
+
+class _NameIndex(_ListIndex):
+    """Actors by name key, then by alias key: the first actor in the list for each key."""
+
+    def __init__(self, actors: list[Actor]):
+        super().__init__(actors)
+        self.by_name: dict[str, Actor] = {}
+        self.by_alias: dict[str, Actor] = {}
+        for actor in actors:
+            self.by_name.setdefault(_name_key(actor.name), actor)
+        for actor in actors:
+            for alias in actor.aliases:
+                self.by_alias.setdefault(_name_key(alias), actor)
+
+    def find(self, name_or_alias: str) -> Actor | None:
+        key = _name_key(name_or_alias)
+        return self.by_name.get(key) or self.by_alias.get(key)
+
+
 @dataclass
 class ActorResult:
-    """The actors of a document and their mentions, in reading order."""
+    """The actors of a document and their mentions, in reading order.
+
+    `actor_at` and `actor_named` index the lists the first time they are asked, and
+    again when a list is replaced or changes length; a mention or an actor edited in
+    place after that is not seen by them (make a new result instead).
+    """
 
     actors: list[Actor]
     mentions: list[Mention]
+    _mention_index: _MentionIndex | None = field(default=None, repr=False, compare=False)
+    _name_index: _NameIndex | None = field(default=None, repr=False, compare=False)
 
     def mentions_df(self) -> pd.DataFrame:
         """One row a mention: actor, type, text, start, end, paragraph, sentence, role, in_compound."""
@@ -198,18 +244,18 @@ class ActorResult:
 
     def actor_named(self, name_or_alias: str) -> Actor | None:
         """The actor with that name, else the one with that alias (case-insensitive)."""
-        key = _name_key(name_or_alias)
-        for actor in self.actors:
-            if _name_key(actor.name) == key:
-                return actor
-        for actor in self.actors:
-            if key in (_name_key(a) for a in actor.aliases):
-                return actor
-        return None
+        if self._name_index is None or not self._name_index.describes(self.actors):
+            self._name_index = _NameIndex(self.actors)
+        return self._name_index.find(name_or_alias)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor mentioned in (or around) the span ``start:end``; a person if there is one."""
-        hits = [m for m in self.mentions if m.start < max(end, start + 1) and start < m.end]
+        """The actor mentioned in (or around) the span ``start:end``; a person if there is one.
+
+        An empty span (``start == end``) asks for the mention around ``start``.
+        """
+        if self._mention_index is None or not self._mention_index.describes(self.mentions):
+            self._mention_index = _MentionIndex(self.mentions)
+        hits = self._mention_index.spans.overlapping(start, max(end, start + 1))
         if not hits:
             return None
         hits.sort(key=lambda m: (m.type != "person", m.start))

@@ -45,6 +45,7 @@ from reader.annotations import (
     write_atomically,
 )
 from reader.document import Block, Document
+from reader.spans import SpanIndex
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP = (
@@ -239,9 +240,16 @@ def _tip(content: PageContent, claim: PlacedClaim) -> Markup:
     )
 
 
-def format_block_html(content: PageContent, block: Block, seen: set) -> Markup:
-    """One block's text: actors marked, highlighted claims wrapped, each with its note box."""
-    mentions = [m for m in content.mentions if m.start < block.end and m.end > block.start]
+def format_block_html(
+    content: PageContent, block: Block, seen: set, mention_index: SpanIndex | None = None
+) -> Markup:
+    """One block's text: actors marked, highlighted claims wrapped, each with its note box.
+
+    ``mention_index`` is ``content.mentions`` indexed once for all the blocks of a page.
+    """
+    if mention_index is None:
+        mention_index = SpanIndex(content.mentions)
+    mentions = mention_index.overlapping(block.start, block.end)
     out, cursor = [], block.start
     for claim in content.claims:
         a = claim.annotation
@@ -279,9 +287,10 @@ def _articles(content: PageContent) -> list[list[tuple[str, Markup]]]:
     """Articles as lists of (block kind, block HTML)."""
     grouped: dict[int, list[tuple[str, Markup]]] = {}
     seen: set = set()
+    mention_index = SpanIndex(content.mentions)
     for block in content.document.blocks:
         grouped.setdefault(block.article, []).append(
-            (block.kind, format_block_html(content, block, seen))
+            (block.kind, format_block_html(content, block, seen, mention_index))
         )
     return [grouped[k] for k in sorted(grouped)]
 

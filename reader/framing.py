@@ -54,6 +54,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,7 @@ import numpy as np
 import pandas as pd
 
 from reader.document import Document
+from reader.spans import SpanIndex
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from matplotlib.figure import Figure
@@ -529,15 +531,15 @@ def page_passages(
     >>> [(p.outlet, p.text) for p in page_passages(doc, [quote], page_outlet="The Weekly")]
     [('The Weekly', '[…] Maliki told TASS. Critics disagree.'), ('TASS', 'Russia helps us,')]
     """
-    statements = _statement_quotes(quotes)
-    spans = [(q.start, q.end) for q in statements]
-    located = _mention_tuples(mentions)
+    statements = SpanIndex(_statement_quotes(quotes))
+    # mentions are looked up by where they start: (start, name, type)
+    located = SpanIndex(_mention_tuples(mentions), start=itemgetter(0), end=itemgetter(0))
     source = Path(document.source).name if document.source else "page"
     passages: list[Passage] = []
     for block in document.blocks:
         if block.kind == "byline":
             continue
-        inside = [q for q in statements if q.start < block.end and q.end > block.start]
+        inside = statements.overlapping(block.start, block.end)
         text = _cut_quotes(
             document.text, block.start, block.end, [(q.start, q.end) for q in inside]
         )
@@ -548,8 +550,8 @@ def page_passages(
         )
         actors = tuple(
             (name, kind)
-            for start, name, kind in located
-            if block.start <= start < block.end and not _within(start, spans)
+            for start, name, kind in located.starting_in(block.start, block.end)
+            if not statements.holds(start)
         )
         passages.append(
             Passage(
@@ -563,11 +565,11 @@ def page_passages(
                 actors=actors,
             )
         )
-    for quote in statements:
+    for quote in statements.items:
         if not quote.outlet:
             continue
         actors = tuple(
-            (name, kind) for start, name, kind in located if quote.start <= start < quote.end
+            (name, kind) for _, name, kind in located.starting_in(quote.start, quote.end)
         )
         passages.append(
             Passage(
@@ -584,10 +586,6 @@ def page_passages(
             )
         )
     return passages
-
-
-def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 _OPENING_MARKS = "“\"‘'«"
