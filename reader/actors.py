@@ -33,15 +33,17 @@ compounds ("pro-Kremlin", "Moscow-Tehran-Damascus axis") are kept and marked
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 import pandas as pd
 
@@ -803,20 +805,142 @@ def _compound_flags(text: str, starts: list[int], ends: list[int]) -> list[bool]
 def actors_json(document: Document, page_path: str | None = None) -> dict:
     """``{"actors": [{"name", "type", "mentions": [{"text", "start", "end"}]}]}`` for the CLI."""
     result = find_actors(document, page_path=page_path)
+    mentions_of: dict[str, list[dict]] = {actor.name: [] for actor in result.actors}
+    for m in result.mentions:
+        mentions_of[m.actor].append({"text": m.text, "start": m.start, "end": m.end})
     return {
         "actors": [
-            {
-                "name": actor.name,
-                "type": actor.type,
-                "mentions": [
-                    {"text": m.text, "start": m.start, "end": m.end}
-                    for m in result.mentions
-                    if m.actor == actor.name
-                ],
-            }
+            {"name": actor.name, "type": actor.type, "mentions": mentions_of[actor.name]}
             for actor in result.actors
         ]
     }
+
+
+# --- a long text, in bounded memory ----------------------------------------------------------
+
+# A long text is read in pieces of about this many characters (some 50 MB of memory each).
+PIECE_CHARS = 4_000_000
+
+
+def text_pieces(stream: IO[str], piece_chars: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """The text of ``stream`` in pieces of about ``piece_chars`` characters, each with the
+    offset where it starts in the whole text.
+
+    A piece ends where a block of the clean text ends, before a blank line, so no name
+    or sentence is cut in two; the blank line between two pieces belongs to neither.
+
+    >>> import io
+    >>> list(text_pieces(io.StringIO("One.\\n\\nTwo.\\nend.\\n\\nThree."), piece_chars=3))
+    [(0, 'One.'), (6, 'Two.\\nend.'), (17, 'Three.')]
+    """
+    lines: list[str] = []
+    start = size = 0
+    for line in stream:
+        if line == "\n" and size >= piece_chars:
+            # the line before ends with the blank line's first "\n"
+            yield start, "".join(lines)[:-1]
+            start += size + 1
+            lines, size = [], 0
+            continue
+        lines.append(line)
+        size += len(line)
+    if lines:
+        yield start, "".join(lines)
+
+
+class _ActorMentions:
+    """One actor's type and mentions, three numbers a mention: start, end, and which
+    of the table's surface texts it is."""
+
+    def __init__(self, kind: str):
+        self.type = kind
+        self.starts = array("q")
+        self.ends = array("q")
+        self.surfaces = array("q")
+
+
+class MentionTable:
+    """The actors of a long text, found a piece at a time, with their mentions stored
+    compactly (no object for each mention; each different surface text stored once).
+
+    Actors keep the order of their first mention in the whole text, and the type of
+    that mention.
+    """
+
+    def __init__(self) -> None:
+        self.actors: dict[str, _ActorMentions] = {}
+        self.surface_numbers: dict[str, int] = {}
+        self.surfaces: list[str] = []
+
+    def add(self, result: ActorResult, offset: int) -> None:
+        """Add the actors of a piece that starts at ``offset`` in the whole text."""
+        for actor in result.actors:
+            if actor.name not in self.actors:
+                self.actors[actor.name] = _ActorMentions(actor.type)
+        for m in result.mentions:
+            actor = self.actors[m.actor]
+            actor.starts.append(offset + m.start)
+            actor.ends.append(offset + m.end)
+            actor.surfaces.append(self._surface_number(m.text))
+
+    def _surface_number(self, text: str) -> int:
+        number = self.surface_numbers.get(text)
+        if number is None:
+            number = self.surface_numbers[text] = len(self.surfaces)
+            self.surfaces.append(text)
+        return number
+
+    def write_json(self, out: IO[str]) -> None:
+        """Write what `actors_json` gives, laid out as ``json.dump(..., indent=2)`` lays it
+        out, a mention at a time."""
+        out.write('{\n  "actors": [')
+        for number, (name, actor) in enumerate(self.actors.items()):
+            out.write(",\n    {\n" if number else "\n    {\n")
+            out.write(f'      "name": {_json_string(name)},\n')
+            out.write(f'      "type": {_json_string(actor.type)},\n')
+            out.write('      "mentions": [')
+            for index, (start, end, surface) in enumerate(
+                zip(actor.starts, actor.ends, actor.surfaces)
+            ):
+                text = _json_string(self.surfaces[surface])
+                out.write(
+                    (",\n" if index else "\n")
+                    + f'        {{\n          "text": {text},\n'
+                    + f'          "start": {start},\n          "end": {end}\n        }}'
+                )
+            out.write("\n      ]\n    }" if len(actor.starts) else "]\n    }")
+        out.write("\n  ]\n}\n" if self.actors else "]\n}\n")
+
+
+def _json_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def find_actors_in_pieces(
+    pieces: Iterable[tuple[int, str]], page_path: str | Path | None = None
+) -> MentionTable:
+    """The actors of a long clean text given as ``(offset, text)`` pieces (`text_pieces`).
+
+    Each piece is read as a document of its own: a surname is linked to a full name
+    given in the same piece.  Offsets are offsets into the whole text.
+    """
+    table = MentionTable()
+    for offset, piece in pieces:
+        if piece.strip():
+            table.add(find_actors(Document.from_text(piece), page_path=page_path), offset)
+    return table
+
+
+def write_actors_json_in_pieces(
+    clean_text: IO[str], out: IO[str], page_path: str | Path | None = None
+) -> None:
+    """``reader actors --json`` for a long clean text read from a stream, in bounded memory.
+
+    The text is read in pieces (`text_pieces`) and each piece's actors found on their
+    own (`find_actors_in_pieces`); the JSON is that of `actors_json`, and its offsets
+    are offsets into the whole clean text.
+    """
+    find_actors_in_pieces(text_pieces(clean_text), page_path=page_path).write_json(out)
 
 
 def cooccurrence_counts(result: ActorResult, types: Iterable[str] | None = None) -> pd.DataFrame:
