@@ -411,6 +411,16 @@ def find_actors_safely(document: Document, page_path: str | Path | None) -> tupl
         return [], []
 
 
+def _actor_result(actors: list, mentions: list):
+    """The actors stage's result again, so that the quote finder does not run it a second
+    time; None when it found no actors (the quote finder then runs it, as it would)."""
+    if not actors:
+        return None
+    from reader.actors import ActorResult
+
+    return ActorResult(actors, mentions)
+
+
 def load_annotation_source(
     source: str | Path | None, document_name: str
 ) -> tuple[list[Annotation], list[str]]:
@@ -453,7 +463,7 @@ def export_page(
     try:
         from reader.quotes import find_quotes
 
-        quotes = list(find_quotes(document))
+        quotes = list(find_quotes(document, actors=_actor_result(actors, mentions)))
     except Exception as error:
         print(f"reader: quotes left out ({type(error).__name__}: {error})", file=sys.stderr)
         quotes = []
