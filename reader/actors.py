@@ -393,10 +393,16 @@ class _People:
         self.type_of[name] = "person"
         return name
 
+    def sort_full_starts(self) -> None:
+        """Put each person's starts in text order, for `_nearest_before` (sorting each
+        list once: inserting every start in its place costs the list's length each time)."""
+        for starts in self.full_starts.values():
+            starts.sort()
+
     def note(self, key: str, start: int, role: str | None, affiliation: Iterable[str] = ()) -> None:
         self.first_start.setdefault(key, start)
-        # in text order for `_nearest_before`, though names come longest first
-        bisect.insort(self.full_starts.setdefault(key, []), start)
+        # names come longest first: `sort_full_starts` puts these in text order after
+        self.full_starts.setdefault(key, []).append(start)
         if role and role not in self.roles.setdefault(key, []):
             self.roles[key].append(role)
         for state in affiliation:
@@ -451,6 +457,7 @@ def _group_people(
             kind = entry.type if entry else "organisation"
             people.first_start.setdefault(actor, name.start)
             candidates.append(_Candidate(name.start, name.end, actor, kind, 1))
+    people.sort_full_starts()
     return people, candidates
 
 
@@ -492,8 +499,14 @@ def _nearest_before(keys: list[str], start: int, people: _People) -> str:
 
 
 def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[_Candidate]:
-    """ "The former Iraqi prime minister" -> the one Iraqi person named before it, if only one."""
+    """ "The former Iraqi prime minister" -> the one Iraqi person named before it, if only one.
+
+    The people a role phrase may name (by the state, or by the role noun) are gathered
+    once for each state and role noun, in the order they are first named.
+    """
     candidates = []
+    by_state: dict[str, _NamedInOrder] = {}
+    by_role_noun: dict[str, _NamedInOrder] = {}
     for match in _role_mentions(text):
         demonym, role_noun = match.group(1), match.group(2)
         if demonym:
@@ -501,22 +514,37 @@ def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[
             if listed is None or listed.entry.type != "state":
                 continue
             state = listed.entry.name
-            linked = [
-                k
-                for k, states in people.affiliations.items()
-                if state in states and people.first_start.get(k, len(text)) < match.start()
-            ]
+            if state not in by_state:
+                with_state = [k for k, states in people.affiliations.items() if state in states]
+                by_state[state] = _NamedInOrder(people, with_state)
+            named = by_state[state]
         else:
-            linked = [
-                k
-                for k, roles in people.roles.items()
-                if any(r.lower().endswith(role_noun) for r in roles)
-                and people.first_start.get(k, len(text)) < match.start()
-            ]
-        if len(linked) == 1:
+            if role_noun not in by_role_noun:
+                with_role = [
+                    k
+                    for k, roles in people.roles.items()
+                    if any(r.lower().endswith(role_noun) for r in roles)
+                ]
+                by_role_noun[role_noun] = _NamedInOrder(people, with_role)
+            named = by_role_noun[role_noun]
+        key = named.only_one_before(match.start())
+        if key is not None:
             role = text[match.start() : match.end()]
-            candidates.append(_Candidate(match.start(), match.end(), linked[0], "person", 4, role))
+            candidates.append(_Candidate(match.start(), match.end(), key, "person", 4, role))
     return candidates
+
+
+class _NamedInOrder:
+    """Some people, in the order the text first names them."""
+
+    def __init__(self, people: _People, keys: list[str]):
+        named = sorted((people.first_start[k], k) for k in keys if k in people.first_start)
+        self.starts = [start for start, _ in named]
+        self.keys = [key for _, key in named]
+
+    def only_one_before(self, offset: int) -> str | None:
+        """The person, if exactly one of them is first named before ``offset``."""
+        return self.keys[0] if bisect.bisect_left(self.starts, offset) == 1 else None
 
 
 def _choose(listed: list[tuple], others: list[_Candidate]) -> list[tuple]:

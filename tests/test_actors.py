@@ -705,3 +705,29 @@ def test_command_reads_a_big_page_in_pieces_with_offsets_into_its_clean_text(
     for actor in json.loads(streamed)["actors"]:
         for m in actor["mentions"]:
             assert clean_text[m["start"] : m["end"]] == m["text"]
+
+
+def test_a_role_names_the_one_person_with_that_state_or_office_named_before_it():
+    maliki = (
+        "Iraqi Vice-President Nuri al-Maliki called for “Russia’s visible presence” in his "
+        "country following a visit to Moscow that drew controversy in Baghdad."
+    )
+    role = "The former Iraqi prime minister expressed fears that Iraq might be challenged."
+    abadi = "He was replaced by Iraqi Prime Minister Haider Jawad Kadhim al-Abadi."
+    office = "The prime minister did not comment."
+
+    def role_mentions(*paragraphs: str) -> list[tuple[str, str]]:
+        result = find_actors(Document.from_text("\n\n".join(paragraphs)))
+        return [(m.text, m.actor) for m in result.mentions if m.role == m.text]  # role phrases
+
+    assert role_mentions(maliki, role) == [("The former Iraqi prime minister", "Nuri al-Maliki")]
+    # a second Iraqi named first: the role could be either; named after it: only Maliki
+    assert role_mentions(maliki, abadi, role) == []
+    assert role_mentions(maliki, role, abadi) == [
+        ("The former Iraqi prime minister", "Nuri al-Maliki")
+    ]
+    # by the office alone: Abadi is the one prime minister named before
+    assert role_mentions(maliki, abadi, office) == [
+        ("The prime minister", "Haider Jawad Kadhim al-Abadi")
+    ]
+    assert role_mentions(office, maliki, abadi) == []

@@ -616,3 +616,39 @@ def test_page_passages_find_the_quotes_and_actors_of_each_block_on_the_sample_pa
             (name, kind) for start, name, kind in located if passage.start <= start < passage.end
         )
     assert ("Vladimir Putin",) in [p.voices for p in reported]
+
+
+@pytest.mark.parametrize("source", ["sample page", "three outlets"])
+def test_json_and_summary_of_each_outlet_are_its_rows_of_every_table(source):
+    pytest.importorskip("reader.quotes")
+    pytest.importorskip("reader.layout")
+    from reader.framing import _records
+
+    # the three outlets quote no one: every outlet's speakers are no rows
+    comparison = compare_outlets(SAMPLE_PAGE if source == "sample page" else THREE_OUTLETS)
+    data = comparison.to_json(top=5)
+    assert [o["outlet"] for o in data["outlets"]] == comparison.outlets
+    for entry in data["outlets"]:
+        outlet = entry["outlet"]
+
+        def rows(table: pd.DataFrame, outlet: str = outlet) -> pd.DataFrame:
+            return table[table["outlet"] == outlet]
+
+        mine = [p.to_json() for p in comparison.items if p.outlet == outlet]
+        assert entry["passages"] == mine
+        assert entry["frames"] == _records(rows(comparison.frames).drop(columns="outlet"))
+        assert entry["tone"] == _records(rows(comparison.tone).drop(columns="outlet"))[0]
+        assert [s["name"] for s in entry["speakers"]] == list(rows(comparison.speakers).speaker)
+        assert [a["name"] for a in entry["actors"]] == list(rows(comparison.actors).actor)
+        top = comparison.top_terms(outlet, 5)
+        assert entry["distinctive_terms"] == _records(top.drop(columns="outlet"))
+        assert set(entry["distinctive_versus"]) == set(comparison.outlets) - {outlet}
+        for other, terms in entry["distinctive_versus"].items():
+            pair = comparison.top_terms(outlet, 5, versus=other)
+            assert terms == _records(pair.drop(columns=["outlet", "versus"])), (outlet, other)
+        summary = comparison.summary.set_index("outlet").loc[outlet]
+        assert summary["speakers"] == len(entry["speakers"])
+        assert summary["actors"] == len(entry["actors"])
+        assert summary["distinctive_terms"] == ", ".join(
+            t["term"] for t in entry["distinctive_terms"]
+        )
