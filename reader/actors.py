@@ -33,15 +33,17 @@ compounds ("pro-Kremlin", "Moscow-Tehran-Damascus axis") are kept and marked
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 import pandas as pd
 
@@ -61,6 +63,7 @@ from reader.actors_gazetteer import (
 from reader.actors_text import is_title_word, split_sentences
 from reader.collector import collector_paused
 from reader.document import Document
+from reader.spans import SpanIndex
 
 __all__ = [
     "ACTOR_TYPES",
@@ -141,12 +144,57 @@ class Actor:
         return self.colour or TYPE_COLOURS.get(self.type, "#999999")
 
 
+class _ListIndex:
+    """An index of one of a result's lists, which knows the list it was made from."""
+
+    def __init__(self, items: list):
+        self.source = items
+        self.size = len(items)
+
+    def describes(self, items: list) -> bool:
+        """Whether this index was made from that list, as long as it is now."""
+        return self.source is items and self.size == len(items)
+
+
+class _MentionIndex(_ListIndex):
+    """The mentions sorted by start, to find those in a span by bisection."""
+
+    def __init__(self, mentions: list[Mention]):
+        super().__init__(mentions)
+        self.spans: SpanIndex[Mention] = SpanIndex(mentions)
+
+
+class _NameIndex(_ListIndex):
+    """Actors by name key, then by alias key: the first actor in the list for each key."""
+
+    def __init__(self, actors: list[Actor]):
+        super().__init__(actors)
+        self.by_name: dict[str, Actor] = {}
+        self.by_alias: dict[str, Actor] = {}
+        for actor in actors:
+            self.by_name.setdefault(_name_key(actor.name), actor)
+        for actor in actors:
+            for alias in actor.aliases:
+                self.by_alias.setdefault(_name_key(alias), actor)
+
+    def find(self, name_or_alias: str) -> Actor | None:
+        key = _name_key(name_or_alias)
+        return self.by_name.get(key) or self.by_alias.get(key)
+
+
 @dataclass
 class ActorResult:
-    """The actors of a document and their mentions, in reading order."""
+    """The actors of a document and their mentions, in reading order.
+
+    `actor_at` and `actor_named` index the lists the first time they are asked, and
+    again when a list is replaced or changes length; a mention or an actor edited in
+    place after that is not seen by them (make a new result instead).
+    """
 
     actors: list[Actor]
     mentions: list[Mention]
+    _mention_index: _MentionIndex | None = field(default=None, repr=False, compare=False)
+    _name_index: _NameIndex | None = field(default=None, repr=False, compare=False)
 
     def mentions_df(self) -> pd.DataFrame:
         """One row a mention: actor, type, text, start, end, paragraph, sentence, role, in_compound."""
@@ -198,18 +246,18 @@ class ActorResult:
 
     def actor_named(self, name_or_alias: str) -> Actor | None:
         """The actor with that name, else the one with that alias (case-insensitive)."""
-        key = _name_key(name_or_alias)
-        for actor in self.actors:
-            if _name_key(actor.name) == key:
-                return actor
-        for actor in self.actors:
-            if key in (_name_key(a) for a in actor.aliases):
-                return actor
-        return None
+        if self._name_index is None or not self._name_index.describes(self.actors):
+            self._name_index = _NameIndex(self.actors)
+        return self._name_index.find(name_or_alias)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor mentioned in (or around) the span ``start:end``; a person if there is one."""
-        hits = [m for m in self.mentions if m.start < max(end, start + 1) and start < m.end]
+        """The actor mentioned in (or around) the span ``start:end``; a person if there is one.
+
+        An empty span (``start == end``) asks for the mention around ``start``.
+        """
+        if self._mention_index is None or not self._mention_index.describes(self.mentions):
+            self._mention_index = _MentionIndex(self.mentions)
+        hits = self._mention_index.spans.overlapping(start, max(end, start + 1))
         if not hits:
             return None
         hits.sort(key=lambda m: (m.type != "person", m.start))
@@ -345,10 +393,16 @@ class _People:
         self.type_of[name] = "person"
         return name
 
+    def sort_full_starts(self) -> None:
+        """Put each person's starts in text order, for `_nearest_before` (sorting each
+        list once: inserting every start in its place costs the list's length each time)."""
+        for starts in self.full_starts.values():
+            starts.sort()
+
     def note(self, key: str, start: int, role: str | None, affiliation: Iterable[str] = ()) -> None:
         self.first_start.setdefault(key, start)
-        # in text order for `_nearest_before`, though names come longest first
-        bisect.insort(self.full_starts.setdefault(key, []), start)
+        # names come longest first: `sort_full_starts` puts these in text order after
+        self.full_starts.setdefault(key, []).append(start)
         if role and role not in self.roles.setdefault(key, []):
             self.roles[key].append(role)
         for state in affiliation:
@@ -403,6 +457,7 @@ def _group_people(
             kind = entry.type if entry else "organisation"
             people.first_start.setdefault(actor, name.start)
             candidates.append(_Candidate(name.start, name.end, actor, kind, 1))
+    people.sort_full_starts()
     return people, candidates
 
 
@@ -444,8 +499,14 @@ def _nearest_before(keys: list[str], start: int, people: _People) -> str:
 
 
 def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[_Candidate]:
-    """ "The former Iraqi prime minister" -> the one Iraqi person named before it, if only one."""
+    """ "The former Iraqi prime minister" -> the one Iraqi person named before it, if only one.
+
+    The people a role phrase may name (by the state, or by the role noun) are gathered
+    once for each state and role noun, in the order they are first named.
+    """
     candidates = []
+    by_state: dict[str, _NamedInOrder] = {}
+    by_role_noun: dict[str, _NamedInOrder] = {}
     for match in _role_mentions(text):
         demonym, role_noun = match.group(1), match.group(2)
         if demonym:
@@ -453,22 +514,37 @@ def _role_candidates(text: str, people: _People, matches_by_span: dict) -> list[
             if listed is None or listed.entry.type != "state":
                 continue
             state = listed.entry.name
-            linked = [
-                k
-                for k, states in people.affiliations.items()
-                if state in states and people.first_start.get(k, len(text)) < match.start()
-            ]
+            if state not in by_state:
+                with_state = [k for k, states in people.affiliations.items() if state in states]
+                by_state[state] = _NamedInOrder(people, with_state)
+            named = by_state[state]
         else:
-            linked = [
-                k
-                for k, roles in people.roles.items()
-                if any(r.lower().endswith(role_noun) for r in roles)
-                and people.first_start.get(k, len(text)) < match.start()
-            ]
-        if len(linked) == 1:
+            if role_noun not in by_role_noun:
+                with_role = [
+                    k
+                    for k, roles in people.roles.items()
+                    if any(r.lower().endswith(role_noun) for r in roles)
+                ]
+                by_role_noun[role_noun] = _NamedInOrder(people, with_role)
+            named = by_role_noun[role_noun]
+        key = named.only_one_before(match.start())
+        if key is not None:
             role = text[match.start() : match.end()]
-            candidates.append(_Candidate(match.start(), match.end(), linked[0], "person", 4, role))
+            candidates.append(_Candidate(match.start(), match.end(), key, "person", 4, role))
     return candidates
+
+
+class _NamedInOrder:
+    """Some people, in the order the text first names them."""
+
+    def __init__(self, people: _People, keys: list[str]):
+        named = sorted((people.first_start[k], k) for k in keys if k in people.first_start)
+        self.starts = [start for start, _ in named]
+        self.keys = [key for _, key in named]
+
+    def only_one_before(self, offset: int) -> str | None:
+        """The person, if exactly one of them is first named before ``offset``."""
+        return self.keys[0] if bisect.bisect_left(self.starts, offset) == 1 else None
 
 
 def _choose(listed: list[tuple], others: list[_Candidate]) -> list[tuple]:
@@ -757,20 +833,142 @@ def _compound_flags(text: str, starts: list[int], ends: list[int]) -> list[bool]
 def actors_json(document: Document, page_path: str | None = None) -> dict:
     """``{"actors": [{"name", "type", "mentions": [{"text", "start", "end"}]}]}`` for the CLI."""
     result = find_actors(document, page_path=page_path)
+    mentions_of: dict[str, list[dict]] = {actor.name: [] for actor in result.actors}
+    for m in result.mentions:
+        mentions_of[m.actor].append({"text": m.text, "start": m.start, "end": m.end})
     return {
         "actors": [
-            {
-                "name": actor.name,
-                "type": actor.type,
-                "mentions": [
-                    {"text": m.text, "start": m.start, "end": m.end}
-                    for m in result.mentions
-                    if m.actor == actor.name
-                ],
-            }
+            {"name": actor.name, "type": actor.type, "mentions": mentions_of[actor.name]}
             for actor in result.actors
         ]
     }
+
+
+# --- a long text, in bounded memory ----------------------------------------------------------
+
+# A long text is read in pieces of about this many characters (some 50 MB of memory each).
+PIECE_CHARS = 4_000_000
+
+
+def text_pieces(stream: IO[str], piece_chars: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """The text of ``stream`` in pieces of about ``piece_chars`` characters, each with the
+    offset where it starts in the whole text.
+
+    A piece ends where a block of the clean text ends, before a blank line, so no name
+    or sentence is cut in two; the blank line between two pieces belongs to neither.
+
+    >>> import io
+    >>> list(text_pieces(io.StringIO("One.\\n\\nTwo.\\nend.\\n\\nThree."), piece_chars=3))
+    [(0, 'One.'), (6, 'Two.\\nend.'), (17, 'Three.')]
+    """
+    lines: list[str] = []
+    start = size = 0
+    for line in stream:
+        if line == "\n" and size >= piece_chars:
+            # the line before ends with the blank line's first "\n"
+            yield start, "".join(lines)[:-1]
+            start += size + 1
+            lines, size = [], 0
+            continue
+        lines.append(line)
+        size += len(line)
+    if lines:
+        yield start, "".join(lines)
+
+
+class _ActorMentions:
+    """One actor's type and mentions, three numbers a mention: start, end, and which
+    of the table's surface texts it is."""
+
+    def __init__(self, kind: str):
+        self.type = kind
+        self.starts = array("q")
+        self.ends = array("q")
+        self.surfaces = array("q")
+
+
+class MentionTable:
+    """The actors of a long text, found a piece at a time, with their mentions stored
+    compactly (no object for each mention; each different surface text stored once).
+
+    Actors keep the order of their first mention in the whole text, and the type of
+    that mention.
+    """
+
+    def __init__(self) -> None:
+        self.actors: dict[str, _ActorMentions] = {}
+        self.surface_numbers: dict[str, int] = {}
+        self.surfaces: list[str] = []
+
+    def add(self, result: ActorResult, offset: int) -> None:
+        """Add the actors of a piece that starts at ``offset`` in the whole text."""
+        for actor in result.actors:
+            if actor.name not in self.actors:
+                self.actors[actor.name] = _ActorMentions(actor.type)
+        for m in result.mentions:
+            actor = self.actors[m.actor]
+            actor.starts.append(offset + m.start)
+            actor.ends.append(offset + m.end)
+            actor.surfaces.append(self._surface_number(m.text))
+
+    def _surface_number(self, text: str) -> int:
+        number = self.surface_numbers.get(text)
+        if number is None:
+            number = self.surface_numbers[text] = len(self.surfaces)
+            self.surfaces.append(text)
+        return number
+
+    def write_json(self, out: IO[str]) -> None:
+        """Write what `actors_json` gives, laid out as ``json.dump(..., indent=2)`` lays it
+        out, a mention at a time."""
+        out.write('{\n  "actors": [')
+        for number, (name, actor) in enumerate(self.actors.items()):
+            out.write(",\n    {\n" if number else "\n    {\n")
+            out.write(f'      "name": {_json_string(name)},\n')
+            out.write(f'      "type": {_json_string(actor.type)},\n')
+            out.write('      "mentions": [')
+            for index, (start, end, surface) in enumerate(
+                zip(actor.starts, actor.ends, actor.surfaces)
+            ):
+                text = _json_string(self.surfaces[surface])
+                out.write(
+                    (",\n" if index else "\n")
+                    + f'        {{\n          "text": {text},\n'
+                    + f'          "start": {start},\n          "end": {end}\n        }}'
+                )
+            out.write("\n      ]\n    }" if len(actor.starts) else "]\n    }")
+        out.write("\n  ]\n}\n" if self.actors else "]\n}\n")
+
+
+def _json_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def find_actors_in_pieces(
+    pieces: Iterable[tuple[int, str]], page_path: str | Path | None = None
+) -> MentionTable:
+    """The actors of a long clean text given as ``(offset, text)`` pieces (`text_pieces`).
+
+    Each piece is read as a document of its own: a surname is linked to a full name
+    given in the same piece.  Offsets are offsets into the whole text.
+    """
+    table = MentionTable()
+    for offset, piece in pieces:
+        if piece.strip():
+            table.add(find_actors(Document.from_text(piece), page_path=page_path), offset)
+    return table
+
+
+def write_actors_json_in_pieces(
+    clean_text: IO[str], out: IO[str], page_path: str | Path | None = None
+) -> None:
+    """``reader actors --json`` for a long clean text read from a stream, in bounded memory.
+
+    The text is read in pieces (`text_pieces`) and each piece's actors found on their
+    own (`find_actors_in_pieces`); the JSON is that of `actors_json`, and its offsets
+    are offsets into the whole clean text.
+    """
+    find_actors_in_pieces(text_pieces(clean_text), page_path=page_path).write_json(out)
 
 
 def cooccurrence_counts(result: ActorResult, types: Iterable[str] | None = None) -> pd.DataFrame:

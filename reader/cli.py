@@ -112,8 +112,30 @@ def _clean_streaming(args: argparse.Namespace, size: int) -> None:
 def cmd_actors(args: argparse.Namespace) -> None:
     from reader.actors import actors_json
 
+    if args.page != "-" and Path(args.page).is_file():
+        size = Path(args.page).stat().st_size
+        if size > STREAMING_THRESHOLD:
+            _actors_streaming(args.page, size)
+            return
     document = _load_document(args.page, "finding actors")
     _print_json(actors_json(document, page_path=args.page))
+
+
+def _actors_streaming(page: str, size: int) -> None:
+    """The actors of a big page in bounded memory: the page is cleaned piece by piece
+    into a temporary file (the text ``reader clean PAGE`` prints), whose actors are then
+    found a piece at a time; offsets are offsets into that whole clean text."""
+    import tempfile
+
+    from reader.actors import write_actors_json_in_pieces
+    from reader.layout import clean_page_file_streaming
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as clean_text:
+        tell(f"cleaning {size / 1e6:.1f} MB of text…")
+        clean_page_file_streaming(page, clean_text)
+        clean_text.seek(0)
+        tell("finding actors…")
+        write_actors_json_in_pieces(clean_text, sys.stdout, page_path=page)
 
 
 def cmd_quotes(args: argparse.Namespace) -> None:

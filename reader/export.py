@@ -47,6 +47,7 @@ from reader.annotations import (
 )
 from reader.colours import safe_colour
 from reader.document import Block, Document
+from reader.spans import SpanIndex
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP = (
@@ -301,9 +302,16 @@ def _tip(content: PageContent, claim: PlacedClaim) -> Markup:
     )
 
 
-def format_block_html(content: PageContent, block: Block, seen: set) -> Markup:
-    """One block's text: actors marked, highlighted claims wrapped, each with its note box."""
-    mentions = [m for m in content.mentions if m.start < block.end and m.end > block.start]
+def format_block_html(
+    content: PageContent, block: Block, seen: set, mention_index: SpanIndex | None = None
+) -> Markup:
+    """One block's text: actors marked, highlighted claims wrapped, each with its note box.
+
+    ``mention_index`` is ``content.mentions`` indexed once for all the blocks of a page.
+    """
+    if mention_index is None:
+        mention_index = SpanIndex(content.mentions)
+    mentions = mention_index.overlapping(block.start, block.end)
     out, cursor = [], block.start
     for claim in content.claims:
         a = claim.annotation
@@ -341,9 +349,10 @@ def _articles(content: PageContent) -> list[list[tuple[str, Markup]]]:
     """Articles as lists of (block kind, block HTML)."""
     grouped: dict[int, list[tuple[str, Markup]]] = {}
     seen: set = set()
+    mention_index = SpanIndex(content.mentions)
     for block in content.document.blocks:
         grouped.setdefault(block.article, []).append(
-            (block.kind, format_block_html(content, block, seen))
+            (block.kind, format_block_html(content, block, seen, mention_index))
         )
     return [grouped[k] for k in sorted(grouped)]
 
@@ -468,6 +477,16 @@ def find_actors_safely(document: Document, page_path: str | Path | None) -> tupl
         return [], []
 
 
+def _actor_result(actors: list, mentions: list):
+    """The actors stage's result again, so that the quote finder does not run it a second
+    time; None when it found no actors (the quote finder then runs it, as it would)."""
+    if not actors:
+        return None
+    from reader.actors import ActorResult
+
+    return ActorResult(actors, mentions)
+
+
 def load_annotation_source(
     source: str | Path | None, document_name: str
 ) -> tuple[list[Annotation], list[str]]:
@@ -538,7 +557,7 @@ def export_page(
     try:
         from reader.quotes import find_quotes
 
-        quotes = list(find_quotes(document))
+        quotes = list(find_quotes(document, actors=_actor_result(actors, mentions)))
     except Exception as error:
         print(f"reader: quotes left out ({type(error).__name__}: {error})", file=sys.stderr)
         quotes = []

@@ -50,10 +50,11 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,7 @@ import pandas as pd
 
 from reader import safejson
 from reader.document import Document
+from reader.spans import SpanIndex
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from matplotlib.figure import Figure
@@ -532,15 +534,15 @@ def page_passages(
     >>> [(p.outlet, p.text) for p in page_passages(doc, [quote], page_outlet="The Weekly")]
     [('The Weekly', '[…] Maliki told TASS. Critics disagree.'), ('TASS', 'Russia helps us,')]
     """
-    statements = _statement_quotes(quotes)
-    spans = [(q.start, q.end) for q in statements]
-    located = _mention_tuples(mentions)
+    statements = SpanIndex(_statement_quotes(quotes))
+    # mentions are looked up by where they start: (start, name, type)
+    located = SpanIndex(_mention_tuples(mentions), start=itemgetter(0), end=itemgetter(0))
     source = Path(document.source).name if document.source else "page"
     passages: list[Passage] = []
     for block in document.blocks:
         if block.kind == "byline":
             continue
-        inside = [q for q in statements if q.start < block.end and q.end > block.start]
+        inside = statements.overlapping(block.start, block.end)
         text = _cut_quotes(
             document.text, block.start, block.end, [(q.start, q.end) for q in inside]
         )
@@ -551,8 +553,8 @@ def page_passages(
         )
         actors = tuple(
             (name, kind)
-            for start, name, kind in located
-            if block.start <= start < block.end and not _within(start, spans)
+            for start, name, kind in located.starting_in(block.start, block.end)
+            if not statements.holds(start)
         )
         passages.append(
             Passage(
@@ -566,11 +568,11 @@ def page_passages(
                 actors=actors,
             )
         )
-    for quote in statements:
+    for quote in statements.items:
         if not quote.outlet:
             continue
         actors = tuple(
-            (name, kind) for start, name, kind in located if quote.start <= start < quote.end
+            (name, kind) for _, name, kind in located.starting_in(quote.start, quote.end)
         )
         passages.append(
             Passage(
@@ -587,10 +589,6 @@ def page_passages(
             )
         )
     return passages
-
-
-def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 _OPENING_MARKS = "“\"‘'«"
@@ -776,8 +774,9 @@ def frames_table(
     ``passages_with_frame`` counts the passages in which no dimension's term appears.
     """
     rows = []
+    by_outlet = _by_outlet(analysed, _analysed_outlet)
     for outlet in outlets:
-        mine = [a for a in analysed if a.passage.outlet == outlet]
+        mine = by_outlet.get(outlet, [])
         words = sum(len(a.tokens) for a in mine)
         hits: Counter = Counter()
         terms: dict[str, Counter] = {d: Counter() for d in lexicon.dimensions}
@@ -823,8 +822,9 @@ def tone_table(analysed: Sequence[_Analysed], outlets: Sequence[str]) -> pd.Data
     own thresholds (compound >= 0.05 positive, <= -0.05 negative).
     """
     rows = []
+    by_outlet = _by_outlet(analysed, _analysed_outlet)
     for outlet in outlets:
-        scored = [s for a in analysed if a.passage.outlet == outlet for s in a.sentences]
+        scored = [s for a in by_outlet.get(outlet, []) for s in a.sentences]
         compounds = [scores["compound"] for _, scores in scored]
 
         def mean(key: str, scored: list = scored) -> float:
@@ -1030,7 +1030,7 @@ class OutletComparison:
             table = self.pairwise[
                 (self.pairwise["outlet"] == outlet) & (self.pairwise["versus"] == versus)
             ]
-        return table[table["z_score"] > 0].head(n).reset_index(drop=True)
+        return _most_distinctive(table, n)
 
     def outlet_passages(self, outlet: str) -> list[Passage]:
         """The passages of one outlet, in reading order."""
@@ -1039,15 +1039,17 @@ class OutletComparison:
     def to_json(self, top: int = 15) -> dict:
         """The ``reader frames --json`` shape: ``{"outlets": [{outlet, passages, ...}]}``."""
         result = []
+        tables = _OutletTables(self)
+        passages = _by_outlet(self.items, _passage_outlet)
         for outlet in self.outlets:
-            frames = self.frames[self.frames["outlet"] == outlet]
-            tone = self.tone[self.tone["outlet"] == outlet].drop(columns="outlet")
-            speakers = self.speakers[self.speakers["outlet"] == outlet]
-            actors = self.actors[self.actors["outlet"] == outlet]
+            frames = tables.frames[outlet]
+            tone = tables.tone[outlet].drop(columns="outlet")
+            speakers = tables.speakers[outlet]
+            actors = tables.actors[outlet]
             result.append(
                 {
                     "outlet": outlet,
-                    "passages": [p.to_json() for p in self.outlet_passages(outlet)],
+                    "passages": [p.to_json() for p in passages.get(outlet, [])],
                     "speakers": [
                         {"name": r.speaker, "quotes": int(r.quotes)} for r in speakers.itertuples()
                     ],
@@ -1058,11 +1060,11 @@ class OutletComparison:
                     "frames": _records(frames.drop(columns="outlet")),
                     "tone": _records(tone)[0] if len(tone) else {},
                     "distinctive_terms": _records(
-                        self.top_terms(outlet, top).drop(columns="outlet")
+                        _most_distinctive(tables.distinctive[outlet], top).drop(columns="outlet")
                     ),
                     "distinctive_versus": {
                         other: _records(
-                            self.top_terms(outlet, top, versus=other).drop(
+                            _most_distinctive(tables.pairwise[outlet, other], top).drop(
                                 columns=["outlet", "versus"]
                             )
                         )
@@ -1094,6 +1096,53 @@ def _records(table: pd.DataFrame) -> list[dict]:
             clean[key] = value
         records.append(clean)
     return records
+
+
+def _most_distinctive(table: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The first ``n`` rows with z > 0 of a log-odds table already sorted by z-score."""
+    return table[table["z_score"] > 0].head(n).reset_index(drop=True)
+
+
+class _RowsBy:
+    """The rows of a table for each value of some of its columns, found in one pass over
+    it: the rows, in the table's order, that filtering it for that value would give."""
+
+    def __init__(self, table: pd.DataFrame, *columns: str):
+        self.none = table.iloc[0:0]
+        key = columns[0] if len(columns) == 1 else list(columns)
+        self.groups = {value: rows for value, rows in table.groupby(key, sort=False)}
+
+    def __getitem__(self, value: Any) -> pd.DataFrame:
+        return self.groups.get(value, self.none)
+
+
+class _OutletTables:
+    """A comparison's tables cut by outlet once, for the per-outlet summaries and JSON
+    (filtering each table again for every outlet, or pair of outlets, is quadratic)."""
+
+    def __init__(self, comparison: OutletComparison):
+        self.frames = _RowsBy(comparison.frames, "outlet")
+        self.tone = _RowsBy(comparison.tone, "outlet")
+        self.speakers = _RowsBy(comparison.speakers, "outlet")
+        self.actors = _RowsBy(comparison.actors, "outlet")
+        self.distinctive = _RowsBy(comparison.distinctive, "outlet")
+        self.pairwise = _RowsBy(comparison.pairwise, "outlet", "versus")
+
+
+def _by_outlet(items: Iterable[Any], outlet_of: Callable[[Any], str]) -> dict[str, list]:
+    """Items grouped by their outlet, each group in the items' order."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(outlet_of(item), []).append(item)
+    return groups
+
+
+def _passage_outlet(passage: Passage) -> str:
+    return passage.outlet
+
+
+def _analysed_outlet(item: _Analysed) -> str:
+    return item.passage.outlet
 
 
 def _outlet_order(passages: Sequence[Passage]) -> list[str]:
@@ -1154,8 +1203,9 @@ def _compare(analysed: Sequence[_Analysed], lexicon: FrameLexicon, prior: str) -
 
 def _speakers_table(passages: Sequence[Passage], outlets: Sequence[str]) -> pd.DataFrame:
     rows = []
+    by_outlet = _by_outlet(passages, _passage_outlet)
     for outlet in outlets:
-        voices = Counter(v for p in passages if p.outlet == outlet for v in p.voices)
+        voices = Counter(v for p in by_outlet.get(outlet, []) for v in p.voices)
         for speaker, n in sorted(voices.items(), key=lambda kv: (-kv[1], kv[0])):
             rows.append({"outlet": outlet, "speaker": speaker, "quotes": n})
     return pd.DataFrame(rows, columns=["outlet", "speaker", "quotes"])
@@ -1163,8 +1213,9 @@ def _speakers_table(passages: Sequence[Passage], outlets: Sequence[str]) -> pd.D
 
 def _actors_table(passages: Sequence[Passage], outlets: Sequence[str]) -> pd.DataFrame:
     rows = []
+    by_outlet = _by_outlet(passages, _passage_outlet)
     for outlet in outlets:
-        mentions = Counter(a for p in passages if p.outlet == outlet for a in p.actors)
+        mentions = Counter(a for p in by_outlet.get(outlet, []) for a in p.actors)
         for (name, kind), n in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])):
             rows.append({"outlet": outlet, "actor": name, "type": kind, "mentions": n})
     return pd.DataFrame(rows, columns=["outlet", "actor", "type", "mentions"])
@@ -1199,15 +1250,18 @@ def _passage_table(analysed: Sequence[_Analysed]) -> pd.DataFrame:
 
 def _summary_table(comparison: OutletComparison, analysed: Sequence[_Analysed]) -> pd.DataFrame:
     rows = []
+    by_outlet = _by_outlet(analysed, _analysed_outlet)
+    tables = _OutletTables(comparison)
     for outlet in comparison.outlets:
-        mine = [a for a in analysed if a.passage.outlet == outlet]
-        frames = comparison.frames[
-            (comparison.frames["outlet"] == outlet) & (comparison.frames["term_hits"] > 0)
-        ].sort_values("term_hits", ascending=False, kind="mergesort")  # ties: codebook order
-        top = comparison.top_terms(outlet, 5)
-        speakers = comparison.speakers[comparison.speakers["outlet"] == outlet]
-        actors = comparison.actors[comparison.actors["outlet"] == outlet]
-        tone = comparison.tone[comparison.tone["outlet"] == outlet].iloc[0]
+        mine = by_outlet.get(outlet, [])
+        frames = tables.frames[outlet]
+        frames = frames[frames["term_hits"] > 0].sort_values(
+            "term_hits", ascending=False, kind="mergesort"
+        )  # ties: codebook order
+        top = _most_distinctive(tables.distinctive[outlet], 5)
+        speakers = tables.speakers[outlet]
+        actors = tables.actors[outlet]
+        tone = tables.tone[outlet].iloc[0]
         rows.append(
             {
                 "outlet": outlet,

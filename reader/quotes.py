@@ -38,8 +38,10 @@ back with ``kind="scare"`` and no speaker, and are not statements.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from wordfreq import zipf_frequency
 
-from reader.document import Document
+from reader.document import Block, Document
 
 if TYPE_CHECKING:  # the actors stage is optional at run time
     from reader.actors import ActorResult
@@ -224,6 +226,8 @@ class _Context:
     document: Document
     actors: Any | None
     full_names: dict[str, str] = field(default_factory=dict)
+    paragraphs: list[Block] = field(default_factory=list)  # the document's, made once
+    people: _PersonMentions | None = None  # the actors' person mentions, made when asked
 
 
 # --- the cue lexicon -------------------------------------------------------------------
@@ -271,6 +275,9 @@ def outlet_words() -> frozenset[str]:
 # --- finding the marks -----------------------------------------------------------------
 
 
+_ANY_MARK = re.compile(f"[{re.escape(OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK)}]")
+
+
 def _pair_marks(text: str) -> list[tuple[int, int | None]]:
     """Pair the double quotation marks of one paragraph: (open, close) positions.
 
@@ -288,7 +295,8 @@ def _pair_marks(text: str) -> list[tuple[int, int | None]]:
     """
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for index, char in enumerate(text):
+    for mark in _ANY_MARK.finditer(text):  # every other character leaves all as it is
+        index, char = mark.start(), mark.group()
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if (
@@ -830,6 +838,11 @@ def _outlet_after(
     return None
 
 
+def _has_word(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether a word is among ``tokens[first:stop]`` (read without copying them)."""
+    return any(tokens[index].is_word for index in range(first, stop))
+
+
 def _is_bare_noun(tokens: list[_Token], index: int) -> bool:
     """A lone common noun closing a phrase ("told reporters.")."""
     token = tokens[index]
@@ -867,7 +880,7 @@ def _clause(
         span is None
         and inverted_ok
         and not cue.form.endswith("ing")
-        and all(not t.is_word for t in tokens[low : cue.first])
+        and not _has_word(tokens, low, cue.first)
     ):
         last = _name_forward(tokens, after)
         if last is not None:
@@ -1106,91 +1119,140 @@ def _load_actors(document: Document) -> Any | None:
 def _attributions(context: _Context, spans: list[_Span]) -> list[_Attribution | None]:
     """The attribution each quote's own sentence gives (None when it gives none)."""
     document = context.document
-    paragraphs = document.paragraphs()
+    paragraphs = context.paragraphs
     result: list[_Attribution | None] = []
     by_paragraph: dict[int, list[_Span]] = {}
     for span in spans:
         by_paragraph.setdefault(span.paragraph, []).append(span)
+
+    @lru_cache(maxsize=2)  # the paragraph being read and the one before it
+    def masked_sentences(number: int) -> tuple[str, list[int]]:
+        block = paragraphs[number]
+        masked = _masked_paragraph(document, block.start, block.end, by_paragraph.get(number, []))
+        return masked, _sentence_starts(masked)
+
     for number, members in sorted(by_paragraph.items()):
         block = paragraphs[number]
-        masked = _masked_paragraph(document, block.start, block.end, members)
-        starts = _sentence_starts(masked)
+        masked, starts = masked_sentences(number)
         for span in members:
             open_local = span.open_mark - block.start
             close_local = (
                 (span.close_mark - block.start + 1) if span.close_mark is not None else len(masked)
             )
-            sentence_start = max(s for s in starts if s <= open_local)
-            later = [s for s in starts if s > open_local and s >= close_local]
-            sentence_end = later[0] if later else len(masked)
+            sentence_start = starts[bisect.bisect_right(starts, open_local) - 1]
+            # the sentence starts after the quote (close_local is past open_local)
+            later = bisect.bisect_left(starts, close_local)
+            sentence_end = starts[later] if later < len(starts) else len(masked)
             left = _tokens(masked, block.start, sentence_start, open_local)
             right = _tokens(masked, block.start, close_local, sentence_end)
             if (
                 not any(t.is_word for t in right)
-                and masked[:close_local].rstrip('”"»')[-1:] in "?!"
+                and _char_before_marks(masked, close_local) in "?!"
             ):
-                following_end = later[1] if len(later) > 1 else len(masked)
+                following_end = starts[later + 1] if later + 1 < len(starts) else len(masked)
                 following = _tokens(masked, block.start, close_local, following_end)
                 if _is_short_attribution(following):
                     right = following  # “Why …?” Vitter demanded.
             attribution = _read_sentence(context, left, right)
             if attribution is None and not any(t.is_word for t in left):
-                before = _sentence_before(document, by_paragraph, number, sentence_start, starts)
+                before = _sentence_before(masked_sentences, paragraphs, number, sentence_start)
                 attribution = _closing_attribution(context, before) if before else None
             result.append(attribution)
     return result
 
 
+def _char_before_marks(text: str, end: int) -> str:
+    """The character before ``end`` once closing marks are stepped over ('' if none is left).
+
+    >>> _char_before_marks("“Why not?” Vitter", 10), _char_before_marks("”", 1)
+    ('?', '')
+    """
+    index = end - 1
+    while index >= 0 and text[index] in '”"»':
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
 def _sentence_before(
-    document: Document,
-    by_paragraph: dict[int, list[_Span]],
+    masked_sentences: Callable[[int], tuple[str, list[int]]],
+    paragraphs: list[Block],
     number: int,
     start: int,
-    starts: list[int],
 ) -> list[_Token]:
     """Tokens of the sentence before offset ``start`` of paragraph ``number`` (the last
-    sentence of the paragraph before, when ``start`` opens the paragraph)."""
-    paragraphs = document.paragraphs()
-    earlier = [s for s in starts if s < start]
+    sentence of the paragraph before, when ``start`` opens the paragraph).
+
+    ``masked_sentences(n)`` gives paragraph ``n`` masked and its sentence starts.
+    """
+    masked, starts = masked_sentences(number)
+    earlier = bisect.bisect_left(starts, start)  # the sentence starts before ``start``
     if earlier:
-        block = paragraphs[number]
-        masked = _masked_paragraph(document, block.start, block.end, by_paragraph.get(number, []))
-        return _tokens(masked, block.start, earlier[-1], start)
+        return _tokens(masked, paragraphs[number].start, starts[earlier - 1], start)
     if number == 0:
         return []
-    block = paragraphs[number - 1]
-    masked = _masked_paragraph(document, block.start, block.end, by_paragraph.get(number - 1, []))
-    last_start = _sentence_starts(masked)[-1]
-    return _tokens(masked, block.start, last_start, len(masked))
+    masked, starts = masked_sentences(number - 1)
+    return _tokens(masked, paragraphs[number - 1].start, starts[-1], len(masked))
+
+
+class _PersonMentions:
+    """The actors stage's mentions of people, to find the last one before an offset.
+
+    The stage gives its mentions in reading order, so their ends are in order and a
+    bisection finds it; a list in another order is read through.
+    """
+
+    def __init__(self, mentions: list[Any]):
+        self.people = [m for m in mentions if m.type == "person"]
+        self.ends = [m.end for m in self.people]
+        self.ends_in_order = all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def last_ending_by(self, offset: int) -> Any | None:
+        """The last person mention (in the list's order) that ends at or before ``offset``."""
+        if self.ends_in_order:
+            index = bisect.bisect_right(self.ends, offset)
+            return self.people[index - 1] if index else None
+        before = [m for m in self.people if m.end <= offset]
+        return before[-1] if before else None
+
+
+def _last_person_named(context: _Context, offset: int) -> Any | None:
+    """The actors stage's last mention of a person ending at or before ``offset``."""
+    if context.people is None:
+        context.people = _PersonMentions(getattr(context.actors, "mentions", []))
+    return context.people.last_ending_by(offset)
 
 
 def _resolve_pronoun(
-    context: _Context, attribution: _Attribution, previous: list[Quote], paragraph: int
+    context: _Context,
+    attribution: _Attribution,
+    last_quote: Quote | None,
+    last_with_speaker: Quote | None,
+    paragraph: int,
 ) -> tuple[str | None, Quote | None]:
     """Who a pronoun is: a name opening the same sentence ("The Council … what it called");
     for "he"/"she", the last quoted speaker nearby, else the last person named before.
 
-    "It" and "they" with no name in their sentence stay as they are.
+    ``last_quote`` is the quote just before this one, ``last_with_speaker`` the last
+    quote before it with a speaker.  "It" and "they" with no name in their sentence
+    stay as they are.
     """
     if attribution.antecedent is not None:
         return _canonical_speaker(context, *attribution.antecedent), None
     if (attribution.speaker or "").lower() not in ("he", "she"):
         return None, None
-    for quote in reversed(previous):
-        if quote.kind == "statement" and quote.speaker and paragraph - (quote.paragraph or 0) <= 3:
-            return quote.speaker, quote
-        break
+    if (
+        last_quote is not None
+        and last_quote.kind == "statement"
+        and last_quote.speaker
+        and paragraph - (last_quote.paragraph or 0) <= 3
+    ):
+        return last_quote.speaker, last_quote
     if context.actors is not None and attribution.speaker_start is not None:
-        people = [
-            m
-            for m in getattr(context.actors, "mentions", [])
-            if m.type == "person" and m.end <= attribution.speaker_start
-        ]
-        if people:
-            return people[-1].actor, None
-    for quote in reversed(previous):
-        if quote.speaker:
-            return quote.speaker, quote
+        person = _last_person_named(context, attribution.speaker_start)
+        if person is not None:
+            return person.actor, None
+    if last_with_speaker is not None:
+        return last_with_speaker.speaker, last_with_speaker
     return None, None
 
 
@@ -1218,7 +1280,7 @@ def _make_quote(
     )
 
 
-def _inherited(span: _Span, previous: Quote | None, document: Document) -> bool:
+def _inherited(span: _Span, previous: Quote | None, paragraphs: list[Block], text: str) -> bool:
     """Whether a quote with no attribution of its own goes with the one before it.
 
     It does when it is the second piece of a split quote in the same paragraph, the
@@ -1229,18 +1291,27 @@ def _inherited(span: _Span, previous: Quote | None, document: Document) -> bool:
         return False
     if span.continues_previous or previous.paragraph == span.paragraph:
         return True
-    paragraphs = document.paragraphs()
     if previous.paragraph == span.paragraph - 1:
         block = paragraphs[span.paragraph]
-        before = document.text[
-            paragraphs[span.paragraph - 1].start : paragraphs[span.paragraph - 1].end
-        ]
+        before = paragraphs[span.paragraph - 1]
         opens_paragraph = span.start - block.start <= 1
         return opens_paragraph and (
-            before.rstrip().endswith(":")
-            or previous.end >= len(before) - 3 + paragraphs[span.paragraph - 1].start
+            _last_visible_char(text, before.start, before.end) == ":"
+            or previous.end >= before.end - 3
         )
     return False
+
+
+def _last_visible_char(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not white space ('' if none).
+
+    >>> _last_visible_char("He said:  ", 0, 10), _last_visible_char("  ", 0, 2)
+    (':', '')
+    """
+    index = end - 1
+    while index >= start and text[index].isspace():
+        index -= 1
+    return text[index] if index >= start else ""
 
 
 def find_quotes(document: Document, actors: ActorResult | None = None) -> list[Quote]:
@@ -1266,66 +1337,92 @@ def find_quotes_without_actors(document: Document) -> list[Quote]:
     return _find_quotes(document, None)
 
 
+@dataclass
+class _Earlier:
+    """What a quote looks back at among the quotes found before it."""
+
+    last: Quote | None = None  # the quote just before
+    last_statement: Quote | None = None
+    last_with_speaker: Quote | None = None
+
+    def add(self, quote: Quote) -> None:
+        self.last = quote
+        if quote.kind == "statement":
+            self.last_statement = quote
+        if quote.speaker:
+            self.last_with_speaker = quote
+
+
 def _find_quotes(document: Document, actors: Any | None) -> list[Quote]:
     """Mark pairs -> attributions -> quotes, resolving labels, pronouns and inheritance."""
-    context = _Context(document, actors, _fallback_full_names(document.text))
+    context = _Context(
+        document, actors, _fallback_full_names(document.text), paragraphs=document.paragraphs()
+    )
     spans = _quote_spans(document)
     attributions = _attributions(context, spans)
     quotes: list[Quote] = []
+    earlier = _Earlier()
     for span, attribution in zip(spans, attributions):
-        words = document.text[span.start : span.end]
-        before = document.text[max(0, span.open_mark - 20) : span.open_mark]
-        previous = next((q for q in reversed(quotes) if q.kind == "statement"), None)
-        if _looks_like_a_label(words, before) and not span.continues_previous:
-            quotes.append(_make_quote(document, span, None, None, "scare"))
-            continue
-        if (
-            attribution is not None
-            and attribution.from_previous_sentence
-            and _inherited(span, previous, document)
-        ):
-            attribution = None
-        if span.label is not None and (attribution is None or attribution.from_previous_sentence):
-            name = document.text[span.label[0] : span.label[1]]
-            attribution = _Attribution(
-                speaker=name.title(), speaker_start=span.label[0], speaker_end=span.label[1]
-            )
-        if attribution is not None and attribution.speaker is not None:
-            speaker = _canonical_speaker(
-                context,
-                attribution.speaker,
-                attribution.speaker_start or 0,
-                attribution.speaker_end or 0,
-            )
-            if attribution.pronoun:
-                resolved, antecedent = _resolve_pronoun(
-                    context, attribution, quotes, span.paragraph
-                )
-                speaker = resolved or attribution.speaker
-                if (
-                    antecedent is not None
-                    and attribution.cue_lemma in _CONTINUATION_LEMMAS
-                    and not attribution.outlet
-                ):
-                    attribution.outlet = antecedent.outlet
-            quotes.append(_make_quote(document, span, attribution, speaker, "statement"))
-            continue
-        if _inherited(span, previous, document):
-            assert previous is not None
-            inherited = _Attribution(
-                speaker=previous.speaker,
-                speaker_start=previous.speaker_start,
-                speaker_end=previous.speaker_end,
-                cue=previous.cue,
-                addressee=previous.addressee,
-                outlet=previous.outlet,
-            )
-            quotes.append(_make_quote(document, span, inherited, previous.speaker, "statement"))
-            continue
-        kind = "scare" if _word_count(words) <= 3 else "statement"
-        quotes.append(_make_quote(document, span, None, None, kind))
+        quote = _quote_for(context, span, attribution, earlier)
+        quotes.append(quote)
+        earlier.add(quote)
     _share_over_paragraphs(spans, quotes)
     return quotes
+
+
+def _quote_for(
+    context: _Context, span: _Span, attribution: _Attribution | None, earlier: _Earlier
+) -> Quote:
+    """The quote of one span: a label, its own attribution, or one it inherits."""
+    document = context.document
+    words = document.text[span.start : span.end]
+    before = document.text[max(0, span.open_mark - 20) : span.open_mark]
+    previous = earlier.last_statement
+    if _looks_like_a_label(words, before) and not span.continues_previous:
+        return _make_quote(document, span, None, None, "scare")
+    if (
+        attribution is not None
+        and attribution.from_previous_sentence
+        and _inherited(span, previous, context.paragraphs, document.text)
+    ):
+        attribution = None
+    if span.label is not None and (attribution is None or attribution.from_previous_sentence):
+        name = document.text[span.label[0] : span.label[1]]
+        attribution = _Attribution(
+            speaker=name.title(), speaker_start=span.label[0], speaker_end=span.label[1]
+        )
+    if attribution is not None and attribution.speaker is not None:
+        speaker = _canonical_speaker(
+            context,
+            attribution.speaker,
+            attribution.speaker_start or 0,
+            attribution.speaker_end or 0,
+        )
+        if attribution.pronoun:
+            resolved, antecedent = _resolve_pronoun(
+                context, attribution, earlier.last, earlier.last_with_speaker, span.paragraph
+            )
+            speaker = resolved or attribution.speaker
+            if (
+                antecedent is not None
+                and attribution.cue_lemma in _CONTINUATION_LEMMAS
+                and not attribution.outlet
+            ):
+                attribution.outlet = antecedent.outlet
+        return _make_quote(document, span, attribution, speaker, "statement")
+    if _inherited(span, previous, context.paragraphs, document.text):
+        assert previous is not None
+        inherited = _Attribution(
+            speaker=previous.speaker,
+            speaker_start=previous.speaker_start,
+            speaker_end=previous.speaker_end,
+            cue=previous.cue,
+            addressee=previous.addressee,
+            outlet=previous.outlet,
+        )
+        return _make_quote(document, span, inherited, previous.speaker, "statement")
+    kind = "scare" if _word_count(words) <= 3 else "statement"
+    return _make_quote(document, span, None, None, kind)
 
 
 def _share_over_paragraphs(spans: list[_Span], quotes: list[Quote]) -> None:

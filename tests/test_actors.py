@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -14,16 +15,20 @@ import pytest
 import reader
 from reader import SAMPLE_PAGE, Block, Document
 from reader.actors import (
+    Actor,
     ActorResult,
     Gazetteer,
     GazetteerEntry,
+    Mention,
     actor_concordance,
     actors_json,
     cooccurrence_counts,
     find_actors,
+    find_actors_in_pieces,
     load_gazetteer,
     page_gazetteer_path,
     save_gazetteer,
+    text_pieces,
 )
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -570,3 +575,176 @@ def test_name_runs_are_those_of_the_plain_regex() -> None:
         assert [m.span() for m in name_runs(text, start, end)] == expected, text[start:end]
         runs += len(expected)
     assert runs > 150
+
+
+# --- look-ups by offset and by name; long texts in pieces ----------------------------------
+
+
+def _actor_at_reading_every_mention(result: ActorResult, start: int, end: int) -> str | None:
+    """What `ActorResult.actor_at` answers, worked out by reading every mention."""
+    hits = [m for m in result.mentions if m.start < max(end, start + 1) and start < m.end]
+    hits.sort(key=lambda m: (m.type != "person", m.start))
+    return hits[0].actor if hits else None
+
+
+def _spans_around_mentions(result: ActorResult) -> list[tuple[int, int]]:
+    """Spans at, just inside and just outside every mention's edges, and in its middle."""
+    spans = []
+    for m in result.mentions:
+        middle = (m.start + m.end) // 2
+        spans += [(m.start, m.end), (m.start, m.start), (m.end - 1, m.end - 1), (m.end, m.end)]
+        spans += [(m.start - 1, m.start), (m.end, m.end + 1), (middle, middle), (middle, m.end)]
+        spans += [(m.start - 40, m.start + 1), (m.end - 1, m.end + 40)]
+    return spans
+
+
+def test_actor_at_at_the_edges_and_in_the_middle_of_every_mention(sample, with_page_list):
+    lavrov = next(m for m in with_page_list.mentions if m.text == "Lavrov")
+    assert with_page_list.actor_at(lavrov.start, lavrov.start).name == "Sergei Lavrov"
+    assert with_page_list.actor_at(lavrov.end - 1, lavrov.end - 1).name == "Sergei Lavrov"
+    assert with_page_list.actor_at(lavrov.end, lavrov.end) is None  # the comma after it
+    for start, end in _spans_around_mentions(with_page_list):
+        found = with_page_list.actor_at(start, end)
+        expected = _actor_at_reading_every_mention(with_page_list, start, end)
+        assert (found.name if found else None) == expected, (start, end)
+
+
+def test_actor_at_with_mentions_that_overlap_and_come_out_of_order(sample, with_page_list):
+    # A teacher's own spans may overlap the stage's and be added in any order: a whole
+    # sentence marked as Iraq's, and Putin marked again where Lavrov is named.
+    sentence = sample.text.index("“We are grateful to you")
+    lavrov = sample.text.index("Sergei Lavrov")
+    extra = [
+        Mention("Iraq", "state", "…", sentence, sample.text.index("TASS", sentence)),
+        Mention("Vladimir Putin", "person", "Sergei", lavrov, lavrov + 6),
+    ]
+    result = ActorResult(list(with_page_list.actors), [*extra, *with_page_list.mentions])
+    # Lavrov's mention starts at the same offset, later in the list: Putin's comes first
+    assert result.actor_at(lavrov + 2, lavrov + 3).name == "Vladimir Putin"
+    # between mentions, inside the sentence-long one only
+    assert result.actor_at(sentence + 3, sentence + 5).name == "Iraq"
+    for start, end in _spans_around_mentions(result):
+        found = result.actor_at(start, end)
+        expected = _actor_at_reading_every_mention(result, start, end)
+        assert (found.name if found else None) == expected, (start, end)
+
+
+def test_actor_at_sees_mentions_added_after_a_look_up(sample, with_page_list):
+    result = ActorResult(list(with_page_list.actors), list(with_page_list.mentions))
+    word = sample.text.index("visit to Moscow")  # "visit" names no actor
+    assert result.actor_at(word, word + 5) is None
+    result.mentions.append(Mention("Nuri al-Maliki", "person", "visit", word, word + 5))
+    assert result.actor_at(word, word + 5).name == "Nuri al-Maliki"
+    result.mentions = []
+    assert result.actor_at(word, word + 5) is None
+
+
+def test_actor_named_prefers_a_name_to_an_alias_and_the_first_actor(with_page_list):
+    def reading_every_actor(actors: list[Actor], name: str) -> Actor | None:
+        key = name.replace("’", "'").casefold()
+        for actor in actors:
+            if actor.name.replace("’", "'").casefold() == key:
+                return actor
+        for actor in actors:
+            if key in (a.replace("’", "'").casefold() for a in actor.aliases):
+                return actor
+        return None
+
+    # "Kremlin" is one of Russia's names on the page, and an actor's name in this list
+    kremlin = Actor("Kremlin", "organisation", ["Kremlin"], [])
+    twin = Actor("Russia", "organisation", ["Russia"], [])  # a second actor of that name
+    actors = [*with_page_list.actors, kremlin, twin]
+    result = ActorResult(actors, list(with_page_list.mentions))
+    assert result.actor_named("kremlin") is kremlin
+    assert result.actor_named("Moscow").name == "Russia"
+    assert result.actor_named("RUSSIA").type == "state"
+    assert result.actor_named("Tom O'Connor").name == "Tom O’Connor"
+    names = [n for a in actors for n in [a.name, *a.aliases]] + ["Nobody", "tass"]
+    for name in names:
+        assert result.actor_named(name) is reading_every_actor(actors, name), name
+
+
+def test_long_text_pieces_end_at_blocks_and_keep_their_offsets(sample):
+    text = "\n\n".join([sample.text] * 3) + "\n\n\nLast block.\n"
+    pieces = list(text_pieces(io.StringIO(text), piece_chars=len(sample.text) // 2))
+    assert len(pieces) > 3
+    for offset, piece in pieces:
+        assert text[offset : offset + len(piece)] == piece
+        assert not piece.startswith("\n\n") and not piece.endswith("\n\n")
+    rebuilt = "\n\n".join(piece for _, piece in pieces)
+    assert rebuilt == text
+
+
+def test_actors_of_a_long_text_point_into_the_whole_text(sample):
+    text = "\n\n".join([sample.text] * 3)
+    stream = io.StringIO(text)
+    table = find_actors_in_pieces(text_pieces(stream, piece_chars=len(sample.text) // 3))
+    out = io.StringIO()
+    table.write_json(out)
+    found = json.loads(out.getvalue())["actors"]
+    spans = [(m["start"], m["end"], m["text"]) for a in found for m in a["mentions"]]
+    assert all(text[start:end] == words for start, end, words in spans)
+    # the first piece's names are where the page has them, and the names the lists
+    # give are found in the last copy too (a piece is read on its own, so a lone
+    # surname there is a person only if that piece shows it)
+    maliki = next(a for a in found if a["name"] == "Nuri al-Maliki")
+    assert maliki["mentions"][0]["start"] == sample.text.index("Nuri al-Maliki")
+    for name in ("Baghdad", "TASS", "Rudaw English"):
+        last = text.rindex(name)
+        assert (last, last + len(name), name) in spans
+
+
+def test_actors_of_a_text_in_one_piece_print_as_the_command_prints_them(sample):
+    expected = json.dumps(actors_json(sample), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    find_actors_in_pieces(text_pieces(io.StringIO(sample.text))).write_json(out)
+    assert out.getvalue() == expected
+    empty = io.StringIO()
+    find_actors_in_pieces([]).write_json(empty)
+    assert json.loads(empty.getvalue()) == {"actors": []}
+
+
+def test_command_reads_a_big_page_in_pieces_with_offsets_into_its_clean_text(
+    tmp_path, capsys, monkeypatch
+):
+    import reader.cli
+
+    page = tmp_path / SAMPLE_PAGE.name
+    shutil.copy(SAMPLE_PAGE, page)
+    assert reader.cli.main(["actors", str(page), "--json"]) == 0
+    whole = capsys.readouterr().out
+    monkeypatch.setattr(reader.cli, "STREAMING_THRESHOLD", 1000)  # the page is "big"
+    assert reader.cli.main(["actors", str(page), "--json"]) == 0
+    streamed = capsys.readouterr().out
+    assert reader.cli.main(["clean", str(page)]) == 0
+    clean_text = capsys.readouterr().out
+    assert streamed == whole
+    for actor in json.loads(streamed)["actors"]:
+        for m in actor["mentions"]:
+            assert clean_text[m["start"] : m["end"]] == m["text"]
+
+
+def test_a_role_names_the_one_person_with_that_state_or_office_named_before_it():
+    maliki = (
+        "Iraqi Vice-President Nuri al-Maliki called for “Russia’s visible presence” in his "
+        "country following a visit to Moscow that drew controversy in Baghdad."
+    )
+    role = "The former Iraqi prime minister expressed fears that Iraq might be challenged."
+    abadi = "He was replaced by Iraqi Prime Minister Haider Jawad Kadhim al-Abadi."
+    office = "The prime minister did not comment."
+
+    def role_mentions(*paragraphs: str) -> list[tuple[str, str]]:
+        result = find_actors(Document.from_text("\n\n".join(paragraphs)))
+        return [(m.text, m.actor) for m in result.mentions if m.role == m.text]  # role phrases
+
+    assert role_mentions(maliki, role) == [("The former Iraqi prime minister", "Nuri al-Maliki")]
+    # a second Iraqi named first: the role could be either; named after it: only Maliki
+    assert role_mentions(maliki, abadi, role) == []
+    assert role_mentions(maliki, role, abadi) == [
+        ("The former Iraqi prime minister", "Nuri al-Maliki")
+    ]
+    # by the office alone: Abadi is the one prime minister named before
+    assert role_mentions(maliki, abadi, office) == [
+        ("The prime minister", "Haider Jawad Kadhim al-Abadi")
+    ]
+    assert role_mentions(office, maliki, abadi) == []

@@ -16,6 +16,7 @@ from reader.document import Document
 from reader.framing import (
     DIMENSIONS,
     LEXICON_PATH,
+    UNKNOWN_SPEAKER,
     FrameLexicon,
     LexiconEntry,
     Passage,
@@ -567,3 +568,88 @@ def test_basil_frames_of_300_articles_compare_three_outlets(tmp_path):
     assert comparison.outlets == ["The New York Times", "Fox News", "HuffPost"]
     assert comparison.summary["passages"].tolist() == [100, 100, 100]
     assert len(comparison.pairwise[["outlet", "versus"]].drop_duplicates()) == 6
+
+
+def test_page_passages_find_the_quotes_and_actors_of_each_block_on_the_sample_page():
+    pytest.importorskip("reader.layout")
+    from reader import load_document
+    from reader.actors import Mention, find_actors
+    from reader.quotes import find_quotes
+
+    document = load_document(SAMPLE_PAGE)
+    actors = find_actors(document, page_path=SAMPLE_PAGE)
+    quotes = [q for q in find_quotes(document, actors=actors) if q.kind == "statement"]
+    first = next(q for q in quotes if q.outlet)
+    # a quotation marked inside another, and mentions just at the edges of the
+    # quotations and of a block
+    inner = quote(first.text[2:14], first.start + 2, "Vladimir Putin", "Rudaw English")
+    mentions = list(actors.mentions)
+    for start in (first.start - 1, inner.end, first.end, document.blocks[2].end - 1):
+        mentions.append(Mention("Iraq", "state", document.text[start], start, start + 1))
+    passages = page_passages(document, [*quotes, inner], mentions, page_outlet="W")
+
+    statements = sorted([*quotes, inner], key=lambda q: (q.start, q.end))
+    located = sorted((m.start, m.actor, m.type) for m in mentions)
+
+    def quoted(offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in statements)
+
+    own = [p for p in passages if p.kind == "own voice"]
+    assert len(own) == len([b for b in document.blocks if b.kind != "byline"])
+    for passage in own:
+        inside = [q for q in statements if q.start < passage.end and q.end > passage.start]
+        assert passage.voices == tuple(
+            q.speaker or UNKNOWN_SPEAKER
+            for q in inside
+            if not q.outlet and q.start >= passage.start
+        )
+        assert passage.actors == tuple(
+            (name, kind)
+            for start, name, kind in located
+            if passage.start <= start < passage.end and not quoted(start)
+        )
+    reported = [p for p in passages if p.kind == "quote"]
+    assert [(p.start, p.end) for p in reported] == [
+        (q.start, q.end) for q in statements if q.outlet
+    ]
+    for passage in reported:
+        assert passage.actors == tuple(
+            (name, kind) for start, name, kind in located if passage.start <= start < passage.end
+        )
+    assert ("Vladimir Putin",) in [p.voices for p in reported]
+
+
+@pytest.mark.parametrize("source", ["sample page", "three outlets"])
+def test_json_and_summary_of_each_outlet_are_its_rows_of_every_table(source):
+    pytest.importorskip("reader.quotes")
+    pytest.importorskip("reader.layout")
+    from reader.framing import _records
+
+    # the three outlets quote no one: every outlet's speakers are no rows
+    comparison = compare_outlets(SAMPLE_PAGE if source == "sample page" else THREE_OUTLETS)
+    data = comparison.to_json(top=5)
+    assert [o["outlet"] for o in data["outlets"]] == comparison.outlets
+    for entry in data["outlets"]:
+        outlet = entry["outlet"]
+
+        def rows(table: pd.DataFrame, outlet: str = outlet) -> pd.DataFrame:
+            return table[table["outlet"] == outlet]
+
+        mine = [p.to_json() for p in comparison.items if p.outlet == outlet]
+        assert entry["passages"] == mine
+        assert entry["frames"] == _records(rows(comparison.frames).drop(columns="outlet"))
+        assert entry["tone"] == _records(rows(comparison.tone).drop(columns="outlet"))[0]
+        assert [s["name"] for s in entry["speakers"]] == list(rows(comparison.speakers).speaker)
+        assert [a["name"] for a in entry["actors"]] == list(rows(comparison.actors).actor)
+        top = comparison.top_terms(outlet, 5)
+        assert entry["distinctive_terms"] == _records(top.drop(columns="outlet"))
+        assert set(entry["distinctive_versus"]) == set(comparison.outlets) - {outlet}
+        for other, terms in entry["distinctive_versus"].items():
+            pair = comparison.top_terms(outlet, 5, versus=other)
+            assert terms == _records(pair.drop(columns=["outlet", "versus"])), (outlet, other)
+        summary = comparison.summary.set_index("outlet").loc[outlet]
+        assert summary["speakers"] == len(entry["speakers"])
+        assert summary["actors"] == len(entry["actors"])
+        assert summary["distinctive_terms"] == ", ".join(
+            t["term"] for t in entry["distinctive_terms"]
+        )

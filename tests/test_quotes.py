@@ -337,3 +337,71 @@ def test_polnear_evaluation_skips_cleanly_without_the_data(tmp_path, capsys):
     spec.loader.exec_module(module)
     assert module.main([str(tmp_path)]) == 0
     assert capsys.readouterr().out.startswith("skipped")
+
+
+# --- where the stage looks back: sentences, quotes and people before a quote -----------------
+
+
+def test_quote_opening_a_sentence_takes_its_speaker_from_the_sentence_before():
+    doc = one_paragraph(
+        "Maliki also met with Russian President Vladimir Putin in St Petersburg. "
+        "“Russia has made a tremendous contribution to the fight against terrorism.”"
+    )
+    (quote,) = find_quotes(doc)
+    assert (quote.speaker, quote.kind) == ("Maliki", "statement")
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "Maliki"
+
+
+def test_he_added_after_a_scare_quote_is_the_person_named_last():
+    doc = one_paragraph(
+        "“Russia wants deeper cooperation with Iraq,” Lavrov said. "
+        "Maliki called the United States the “Great Satan.” "
+        "“We want bigger openness and closer friendship with Russia,” he added."
+    )
+    quotes = find_quotes(doc)
+    assert [q.kind for q in quotes] == ["statement", "scare", "statement"]
+    assert quotes[2].speaker == "Maliki"  # not Lavrov, whose quote came before the scare quote
+    # without the actors stage no one is known as a person: the last quoted speaker
+    assert find_quotes_without_actors(doc)[2].speaker == "Lavrov"
+
+
+def test_quote_after_a_scare_quote_goes_on_with_the_statement_before():
+    doc = one_paragraph(
+        "Maliki said: “We want bigger openness and closer friendship with Russia.” "
+        "Iran’s leaders call the United States the “Great Satan.” "
+        "“Historically, Russia has close relations with Iraq.”"
+    )
+    quotes = find_quotes(doc)
+    assert [(q.speaker, q.cue, q.kind) for q in quotes] == [
+        ("Maliki", "said", "statement"),
+        (None, None, "scare"),
+        ("Maliki", "said", "statement"),
+    ]
+
+
+def test_paragraph_of_quotation_after_a_colon_goes_on_with_the_quote_before():
+    doc = one_paragraph(
+        "“We are grateful to you for the role Russia is playing,” Maliki said, and added:",
+        "“We want bigger openness and closer friendship with Russia.”",
+    )
+    first, second = find_quotes(doc)
+    assert (second.speaker, second.cue) == ("Maliki", "said")
+    assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
+
+
+def test_last_person_named_by_an_offset_with_mentions_in_any_order():
+    from reader.actors import find_actors
+    from reader.quotes import _PersonMentions
+
+    document = reader.load_document(SAMPLE)
+    mentions = find_actors(document, page_path=SAMPLE).mentions
+
+    def reading_every_mention(listed: list, offset: int):
+        before = [m for m in listed if m.type == "person" and m.end <= offset]
+        return before[-1] if before else None
+
+    offsets = [o for m in mentions for o in (m.start, m.end - 1, m.end, m.end + 1)]
+    for listed in (mentions, mentions[::-1]):  # in reading order, and not
+        people = _PersonMentions(listed)
+        for offset in [0, *offsets, len(document.text)]:
+            assert people.last_ending_by(offset) is reading_every_mention(listed, offset), offset
