@@ -28,7 +28,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import nh3
@@ -192,6 +192,14 @@ class PageContent:
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, colour)
     # Ready-made, already escaped sections shown above the text (a class summary, say).
     sections: list[Markup] = field(default_factory=list)
+
+    @cached_property
+    def actors_by_name(self) -> dict:
+        """Each actor by its name (the first of a name wins): one look-up per mention."""
+        by_name: dict = {}
+        for actor in self.actors:
+            by_name.setdefault(actor.name, actor)
+        return by_name
     header: PageHeader = field(default_factory=PageHeader)
 
 
@@ -237,10 +245,10 @@ def _type_colour(actor_type: str) -> str:
 
 def _colour(content: PageContent, actor_name: str, actor_type: str) -> str:
     """The actor's colour, else its type's; only a checked colour ever reaches a style."""
-    for actor in content.actors:
-        if actor.name == actor_name:
-            colour = getattr(actor, "display_colour", None) or getattr(actor, "colour", None)
-            return safe_colour(colour, _type_colour(actor_type))
+    actor = content.actors_by_name.get(actor_name)
+    if actor is not None:
+        colour = getattr(actor, "display_colour", None) or getattr(actor, "colour", None)
+        return safe_colour(colour, _type_colour(actor_type))
     return safe_colour(_type_colour(actor_type), "#999999")
 
 
