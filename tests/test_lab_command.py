@@ -7,21 +7,17 @@ starts it) for the notification settings, then looks at the page in headless Chr
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from live_lab import CHROMIUM, TOKEN, running_lab, skip_without_chromium
 
 from reader import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 NOTIFICATION_SETTINGS = "lab/api/settings/@jupyterlab/apputils-extension:notification"
 
 
@@ -56,44 +52,16 @@ def test_lab_help_says_options_pass_through() -> None:
     assert "--allow-root" in shown
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def lab_server(tmp_path_factory):
     """JupyterLab started with the command `reader lab` runs, on a free port."""
-    pytest.importorskip("jupyterlab")
     folder = tmp_path_factory.mktemp("lab")
     (folder / "notebooks").mkdir()
     (folder / "notebooks" / "empty.ipynb").write_text(
         '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
     )
-    port, token = free_port(), "reader-test"
-    options = ["--no-browser", f"--port={port}", f"--IdentityProvider.token={token}"]
-    options += [f"--ServerApp.root_dir={folder / 'notebooks'}", "--allow-root"]
-    server = subprocess.Popen(
-        cli.lab_command(folder / "notebooks", options),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "JUPYTER_CONFIG_DIR": str(folder / ".jupyter")},
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("JupyterLab did not start in 40 s")
-        yield base, token
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    with running_lab(folder / "notebooks") as base:
+        yield base, TOKEN
 
 
 def test_the_server_never_fetches_news(lab_server) -> None:
@@ -111,8 +79,7 @@ def test_the_server_never_fetches_news(lab_server) -> None:
 @pytest.mark.browser
 def test_no_news_prompt_in_the_browser(lab_server) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        pytest.skip("Debian chromium is not installed")
+    skip_without_chromium()
     base, token = lab_server
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from live_lab import CHROMIUM, TOKEN, running_lab, skip_without_chromium
 
 from reader.annotations import load_annotations
-
-CHROMIUM = "/usr/bin/chromium"
 
 pytestmark = pytest.mark.browser
 
@@ -46,12 +40,6 @@ SELECT_AND_RELEASE = """(phrase) => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def notebook(claims_file: Path) -> dict:
     source = (
         "import reader\n"
@@ -72,48 +60,19 @@ def notebook(claims_file: Path) -> dict:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory):
     """A JupyterLab server on a free port, serving a one-cell notebook in a temporary folder."""
-    pytest.importorskip("jupyterlab")
     folder = tmp_path_factory.mktemp("lab")
-    (folder / "live.ipynb").write_text(json.dumps(notebook(folder / "claims.json")))
-    # no "get notified about Jupyter news?" toast over the widget
-    news = folder / ".settings" / "@jupyterlab" / "apputils-extension"
-    news.mkdir(parents=True)
-    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
-    port, token = free_port(), "reader-test"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}"]
-        + [f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}"]
-        + ["--allow-root", "--LabApp.news_url=None"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={
-            **os.environ,
-            "JUPYTER_CONFIG_DIR": str(folder / ".jupyter"),
-            "JUPYTERLAB_SETTINGS_DIR": str(folder / ".settings"),
-        },
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("JupyterLab did not start in 40 s")
-        yield f"{base}/lab/tree/live.ipynb?token={token}", folder / "claims.json"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    (folder / "notebooks").mkdir()
+    live = folder / "notebooks" / "live.ipynb"
+    live.write_text(json.dumps(notebook(folder / "claims.json")))
+    with running_lab(folder / "notebooks") as base:
+        yield f"{base}/lab/tree/live.ipynb?token={TOKEN}", folder / "claims.json"
 
 
 @pytest.fixture(scope="module")
 def lab_page(lab):
     """The notebook open in headless Chromium (1366 px wide, a school laptop), its cell run."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        pytest.skip("Debian chromium is not installed")
+    skip_without_chromium()
     url, claims_file = lab
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(

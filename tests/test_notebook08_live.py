@@ -7,15 +7,12 @@ keys in every order the text allows, and the self-check under the questions is p
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from test_live_jupyterlab import CHROMIUM, free_port, select_words, wait_for_claim
+from live_lab import CHROMIUM, TOKEN, running_lab, skip_without_chromium
+from test_live_jupyterlab import select_words, wait_for_claim
 
 pytestmark = pytest.mark.browser
 
@@ -25,42 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def exercise_08(tmp_path_factory: pytest.TempPathFactory):
     """A copy of the kit whose student is Ana, notebook 08 open and run in JupyterLab."""
-    pytest.importorskip("jupyterlab")
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        pytest.skip("Debian chromium is not installed")
-    from reader.cli import lab_command
-
+    skip_without_chromium()
     kit = tmp_path_factory.mktemp("kit")
     for folder in ("notebooks", "texts"):
         shutil.copytree(ROOT / folder, kit / folder)
     (kit / ".reader").mkdir()
     (kit / ".reader" / "student.json").write_text('{"name": "Ana"}', encoding="utf-8")
-    port, token = free_port(), "reader-test"
-    options = ["--no-browser", f"--port={port}", f"--IdentityProvider.token={token}"]
-    options.append("--allow-root")
-    server = subprocess.Popen(  # as `reader lab` starts it: the notebooks folder is the root
-        lab_command(kit / "notebooks", options),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "JUPYTER_CONFIG_DIR": str(kit / ".jupyter")},
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("JupyterLab did not start in 40 s")
+    with running_lab(kit / "notebooks") as base:  # the notebooks folder is the root
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
             )
             page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto(f"{base}/lab/tree/08_exercise_claims.ipynb?token={token}")
+            page.goto(f"{base}/lab/tree/08_exercise_claims.ipynb?token={TOKEN}")
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
             page.wait_for_selector(r"text=/\| Idle/", timeout=60_000)
             page.locator(".jp-Notebook .jp-Cell").first.click()  # a Markdown cell: select it
@@ -71,9 +46,6 @@ def exercise_08(tmp_path_factory: pytest.TempPathFactory):
             page.wait_for_selector(".widget-button:has-text('Check')", timeout=60_000)
             yield page, kit / "annotations" / "arab-weekly-maliki-russia.Ana.annotations.json"
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_notebook_08_done_as_it_says_saves_each_claimant_and_the_check_accepts_it(
