@@ -192,6 +192,7 @@ class PageContent:
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, colour)
     # Ready-made, already escaped sections shown above the text (a class summary, say).
     sections: list[Markup] = field(default_factory=list)
+    header: PageHeader = field(default_factory=PageHeader)
 
     @cached_property
     def actors_by_name(self) -> dict:
@@ -200,7 +201,6 @@ class PageContent:
         for actor in self.actors:
             by_name.setdefault(actor.name, actor)
         return by_name
-    header: PageHeader = field(default_factory=PageHeader)
 
 
 def _scheme_labels() -> dict[str, tuple[str, str]]:
