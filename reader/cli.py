@@ -15,7 +15,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from reader.pagefile import PageError, PageWarning, load_page, read_page
+from reader.clean.pagefile import PageError, PageWarning, load_page, read_page
 
 # Pages bigger than this are cleaned piece by piece, in bounded memory, in
 # pieces of about this many characters.
@@ -41,7 +41,7 @@ def tell(message: str, end: str = "\n") -> None:
 
 
 def _load_document(page: str, next_step: str = ""):
-    from reader.layout import clean_page
+    from reader.clean import clean_page
 
     text = read_page(page)
     long_work = len(text) > LONG_WORK_BYTES
@@ -54,7 +54,8 @@ def _load_document(page: str, next_step: str = ""):
 
 
 def cmd_clean(args: argparse.Namespace) -> None:
-    from reader.layout import clean_page, decoding_decisions
+    from reader.clean.cleaner import clean_page
+    from reader.clean.streaming import decoding_decisions
 
     explain_to = sys.stderr if args.json else sys.stdout
     if args.page != "-" and Path(args.page).is_file():
@@ -80,7 +81,7 @@ def _clean_streaming(args: argparse.Namespace, size: int) -> None:
     import shutil
     import tempfile
 
-    from reader.layout import clean_page_file_streaming
+    from reader.clean.streaming import clean_page_file_streaming
 
     def progress(done: int) -> None:
         tell(f"cleaned {done / 1e6:.1f} of {size / 1e6:.1f} MB", end="\r")
@@ -128,7 +129,7 @@ def _actors_streaming(page: str, size: int) -> None:
     import tempfile
 
     from reader.actors import write_actors_json_in_pieces
-    from reader.layout import clean_page_file_streaming
+    from reader.clean.streaming import clean_page_file_streaming
 
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as clean_text:
         tell(f"cleaning {size / 1e6:.1f} MB of text…")
@@ -179,8 +180,8 @@ def cmd_demo(args: argparse.Namespace) -> None:
     """The main job on the sample page: clean it, save its JSON, export the annotated HTML."""
     from reader import SAMPLE_PAGE
     from reader.annotations import write_atomically
+    from reader.clean import clean_page
     from reader.export import write_demo
-    from reader.layout import clean_page
 
     if not SAMPLE_PAGE.is_file():
         raise CommandError(f"the sample page is missing: {SAMPLE_PAGE} (run from a checkout)")

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from reader import load_document
-from reader.layout import clean_page, ends_sentence, iter_page_chunks, looks_clean
+from reader.clean.clean_text import looks_clean
+from reader.clean.cleaner import clean_page
+from reader.clean.hyphens import ends_sentence
+from reader.clean.streaming import iter_page_chunks
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "texts" / "arab-weekly-maliki-russia.txt"
@@ -450,7 +453,8 @@ def test_column_break_after_a_middle_initial():
 
 
 def test_ends_sentence_agrees_with_the_regex_on_every_line_of_the_page():
-    from reader.layout import SENTENCE_END, ends_sentence
+    from reader.clean.hyphens import ends_sentence
+    from reader.clean.sentences import SENTENCE_END
 
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     variants = [line + tail for line in lines for tail in ("", "”", ".’)", "\n", "?\n\n")]
@@ -462,7 +466,7 @@ def test_ends_sentence_agrees_with_the_regex_on_every_line_of_the_page():
 def test_word_evidence_counts_every_word_the_regex_finds():
     from collections import Counter
 
-    from reader.joining import WORD, WordEvidence, _without_broken_words
+    from reader.clean.hyphens import WORD, WordEvidence, _without_broken_words
 
     text = SAMPLE.read_text(encoding="utf-8")
     words = WORD.findall(_without_broken_words(text).lower().replace("’", "'"))
@@ -489,7 +493,7 @@ def test_long_text_is_cut_only_at_finished_paragraphs(chunk_chars):
 
 
 def test_seams_count_lines_within_their_own_paragraph_after_an_empty_one():
-    from reader.joining import WordEvidence, join_paragraphs
+    from reader.clean.hyphens import WordEvidence, join_paragraphs
 
     evidence = WordEvidence.from_text("")
     texts, seams = join_paragraphs([["  "], ["Russia’s Fed-", "eral Service"]], evidence)
