@@ -283,7 +283,7 @@ def test_explain_on_a_big_page_lists_decisions_piece_by_piece(tmp_path, capsys, 
     _, plain, _ = run(capsys, "clean", str(path))
     assert text == plain
     lines = page.split("\n")
-    drop_capitals = [line for line in decisions.splitlines() if ": drop-capital: " in line]
+    drop_capitals = [line for line in decisions.splitlines() if ": join-drop-capital: " in line]
     assert len(drop_capitals) == 24
     for decision in drop_capitals:  # each names the line the capital stands on in the page
         number = int(decision.split(":")[0].removeprefix("line "))

@@ -236,7 +236,8 @@ def test_explain_lists_decisions_with_evidence(sample):
     assert {"action", "line", "before", "after", "evidence"} <= set(frame.columns)
     kept = frame[(frame.action == "keep-hyphen") & frame.after.str.contains("Russian-made")]
     assert len(kept) >= 1 and kept.evidence.str.len().min() > 10
-    assert (frame.action == "drop-capital").sum() == 2
+    assert (frame.action == "join-drop-capital").sum() == 2
+    assert frame.action.iloc[0] == "page-kind" and frame.after.iloc[0] == "text layer"
     assert (frame.action == "headline").sum() == 1
 
 
@@ -396,7 +397,7 @@ def test_ocr_drop_capital_read_on_the_next_line_goes_back_to_its_word():
     article = result.document.articles()[0]
     assert article.headline == "Alabama Republicans Defend Roy Moore: ‘It Was 40 Years Ago’"
     assert article.paragraphs[0].startswith("Republican officials in Alabama staunchly defended")
-    assert [d.after for d in result.decisions if d.action == "drop-capital"] == ["Republican"]
+    assert [d.after for d in result.decisions if d.action == "drop-capital-below"] == ["Republican"]
 
 
 def test_ocr_lost_drop_capital_comes_back_only_when_one_letter_makes_the_word():
@@ -614,7 +615,7 @@ def test_ocr_i_read_as_t_after_an_opening_quote_is_put_back():
         "“If you look at what’s going on, “I’m sure it will pass,” Boehner said. “The vote is set.”"
     )
     assert paragraphs[3] == '"I know how hard this job is," Obama said.'
-    assert [d.action for d in result.decisions].count("ocr-letter") == 3
+    assert [d.action for d in result.decisions].count("i-read-as-t") == 3
 
 
 def test_a_page_with_indented_lines_keeps_its_letters():

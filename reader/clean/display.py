@@ -41,7 +41,9 @@ INITIALISM_AT_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}[”’\"')\]]*$")
 BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]*){0,6}$")
 
 
-def set_apart_display_blocks(page: PageLines, width: int, decisions: list[Decision]) -> PageLines:
+def set_apart_display_blocks(
+    page: PageLines, width: int, decisions: list[Decision], ocr: bool = False
+) -> PageLines:
     """Mark short blocks that are captions or headlines although OCR lost their indent.
 
     OCR gives a caption or a headline as a few lines of their own between blank
@@ -50,7 +52,8 @@ def set_apart_display_blocks(page: PageLines, width: int, decisions: list[Decisi
     position ("(L)") or is set wider than the column.  A block of a few title-case
     words with no closing full stop, after a finished sentence and before a new
     one, is a headline; on a page with no indented lines at all (OCR), so is a
-    sentence-case block of short lines.  Either becomes one display line.
+    sentence-case block of short lines.  Either becomes one display line.  Which
+    rule of `DISPLAY_RULES` told it is named in the decision.
 
     >>> page = PageLines.of("ends here.\\n\\nMike Huckabee Is\\nRunning For\\n\\nThe former")
     >>> set_apart_display_blocks(page, 30, []).texts
@@ -62,11 +65,12 @@ def set_apart_display_blocks(page: PageLines, width: int, decisions: list[Decisi
         start, end = block.span()
         edited.keep(start)
         previous = next((t for t in reversed(edited.texts) if kind_of(t) == "t"), None)
-        kind = _display_block_kind(page, start, end, width, previous)
-        if kind:
+        told = _display_block_kind(page, start, end, width, previous, ocr)
+        if told:
+            kind, rule = told
             text = " ".join(line.strip() for line in texts[start:end])
-            why = "a short block of its own"
-            decisions.append(Decision(kind, numbers[start], text[:40], "set apart", why))
+            why = f"{rule}: {DISPLAY_RULES[rule]}"
+            decisions.append(Decision("display-block", numbers[start], text[:40], kind, why))
             edited.add(" " + text, numbers[start])
             edited.skip(end)
     return edited.done()
@@ -77,14 +81,14 @@ def set_apart_display_blocks(page: PageLines, width: int, decisions: list[Decisi
 _SHORT_BLOCK = re.compile(r"(?<![ti])t{1,6}(?![ti])")
 
 
-def join_wrapped_display_lines(page: PageLines) -> PageLines:
+def join_wrapped_display_lines(page: PageLines, decisions: list[Decision]) -> PageLines:
     """Join a caption or headline set on two display lines back into one.
 
     The second line continues the first when it starts in lower case, or when
     the first ends on a small word ("travel to" / "Indiana in wake of ...").
 
     >>> page = PageLines.of(" Tough talk. Greene speaks to supporters\\n in Washington, on Sunday. (Reuters)")
-    >>> join_wrapped_display_lines(page).texts
+    >>> join_wrapped_display_lines(page, []).texts
     [' Tough talk. Greene speaks to supporters in Washington, on Sunday. (Reuters)']
     """
     if "ii" not in page.kinds:
@@ -100,6 +104,9 @@ def join_wrapped_display_lines(page: PageLines) -> PageLines:
             continues = second[:1].islower() or (last_word.islower() and len(last_word) <= 4)
             if continues and not CAPTION_CREDIT.search(first) and len(second) > 1:
                 edited.texts[-1] = f"{first} {second}"  # still set apart: first starts with " "
+                why = "the next display line goes on the same caption or headline"
+                before = f"{first.strip()[-20:]} | {second[:20]}"
+                decisions.append(Decision("join-display-lines", number, before, "joined", why))
             else:
                 edited.add(text, number)
         edited.skip(end)
@@ -110,12 +117,29 @@ def join_wrapped_display_lines(page: PageLines) -> PageLines:
 _DISPLAY_RUN = re.compile("i{2,}")
 
 
-def _display_block_kind(
-    page: PageLines, start: int, end: int, width: int, previous: str | None
-) -> str | None:
-    """ "caption-block", "headline-block" or None for the block of lines start to end.
+# The rules that tell a short block of its own to be a caption or a headline, in the
+# order `_display_block_kind` tries them, each with what it looks for.
+DISPLAY_RULES = {
+    "photo-credit": "a few lines ending in a photo credit ('(Reuters)'): a caption",
+    "labelled-caption": "a short label ('Hard sell.'), then a photo's position or a line "
+    "wider than the column: a caption",
+    "wide-title": "OCR: a line far wider than the column between sentences: a title set "
+    "across columns",
+    "one-word-title": "one word at the page's top, right before the drop capital: the title",
+    "title-case": "a few title-case words between a finished sentence and a new one: a headline",
+    "sentence-case-title": "OCR: short lines of their own between sentences, in sentence "
+    "case, not cut at a comma or a common word: a headline",
+}
 
-    ``previous`` is the body line before the block (None at the page's top).
+
+def _display_block_kind(
+    page: PageLines, start: int, end: int, width: int, previous: str | None, ocr: bool
+) -> tuple[str, str] | None:
+    """("caption" or "headline", the rule of `DISPLAY_RULES` that told it) for the block
+    of lines start to end, or None: it is body text.
+
+    ``previous`` is the body line before the block (None at the page's top); ``ocr``
+    says the page is OCR (`reader.clean.page_kind`).
     """
     block = page.texts[start:end]
     # A full column line: body text cut by a column break, unless a caption.
@@ -124,8 +148,10 @@ def _display_block_kind(
         return None  # a caption takes a few lines (a title may take up to six)
     text = " ".join(line.strip() for line in block)
     if len(block) <= 4 and len(text) < 250:
-        if CAPTION_CREDIT.search(text) or _is_labelled_caption(block, width):
-            return "caption-block"
+        if CAPTION_CREDIT.search(text):
+            return "caption", "photo-credit"
+        if _is_labelled_caption(block, width):
+            return "caption", "labelled-caption"
     # Where the block stands is quick to test and rules most blocks out: those first.
     if starts_full:
         return None
@@ -144,17 +170,19 @@ def _display_block_kind(
         return None
     words = text.split()
     long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
-    if "i" not in page.kinds and len(block) <= 3 and len(block[0]) > 1.5 * width:
+    if ocr and len(block) <= 3 and len(block[0]) > 1.5 * width:
         # OCR keeps no indent, but a title set across two columns reads as a line far
         # wider than the column; it may end on a quoted name's stop ("of ‘The 411.’").
-        return "headline-block" if 4 <= len(words) <= 24 and not ends_sentence(block[0]) else None
+        wide_title = 4 <= len(words) <= 24 and not ends_sentence(block[0])
+        return ("headline", "wide-title") if wide_title else None
     if (
         len(long_words) == len(words) == 1
         and opens_page
         and page.opens_with_drop_capital(following)
     ):
         # One word at the page's top, right before the drop capital: the title ("Untitled").
-        return "headline-block" if words[0][0].isupper() and not CLAUSE_END.search(text) else None
+        one_word_title = words[0][0].isupper() and not CLAUSE_END.search(text)
+        return ("headline", "one-word-title") if one_word_title else None
     if not (2 <= len(words) <= 16) or not long_words or BYLINE.match(text):
         return None
     if text.count(")") > text.count("("):
@@ -169,8 +197,9 @@ def _display_block_kind(
         return None
     if sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words):
         # A title ends on a capitalised word, not on "of" before a column break.
-        return "headline-block" if words[-1].strip("“”‘’\"'()?!")[:1].isupper() else None
-    if "i" in page.kinds:
+        ends_capitalised = words[-1].strip("“”‘’\"'()?!")[:1].isupper()
+        return ("headline", "title-case") if ends_capitalised else None
+    if not ocr:
         return None  # the page sets its titles apart with a leading space; this one is not
     # OCR drops that space.  Then a title in sentence case is told only by its shape:
     # two lines or more, each well short of the column (a title's type is larger), none
@@ -179,7 +208,7 @@ def _display_block_kind(
     short_lines = all(len(line.strip()) < 0.8 * width for line in block)
     ends_on_a_word = last[-1:] != "-" and word_zipf(words[-1].strip(CLOSING_MARKS)) < 6.0
     if len(block) >= 2 and short_lines and "," not in inner_ends and ends_on_a_word:
-        return "headline-block"
+        return "headline", "sentence-case-title"
     return None
 
 

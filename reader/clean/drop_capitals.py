@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import string
+from collections.abc import Collection
 
 from reader.clean.decisions import Decision
 from reader.clean.hyphens import (
@@ -51,9 +52,8 @@ def join_drop_capitals(page: PageLines, decisions: list[Decision]) -> PageLines:
     (['Iraqi Vice-President', 'said'], [3, 4], True)
     """
     texts, numbers = page.texts, page.numbers
-    # Only a short line may be a drop capital; those are picked out in C.
-    short = itertools.compress(itertools.count(), map((6).__gt__, map(len, texts)))
-    capitals = [i for i in short if DROP_CAPITAL.match(texts[i])]
+    # Only a short line may be a drop capital (" I " at most).
+    capitals = [i for i in page.short_lines(5) if DROP_CAPITAL.match(texts[i])]
     edited = PageEditor(page)
     edited.drop_capitals = set(page.drop_capitals)
     for index in capitals:
@@ -69,7 +69,7 @@ def join_drop_capitals(page: PageLines, decisions: list[Decision]) -> PageLines:
         joined = f"{letter} {rest.lstrip()}" if separate_word else letter + rest.lstrip()
         decisions.append(
             Decision(
-                "drop-capital",
+                "join-drop-capital",
                 numbers[index],
                 f"{letter} | {rest.strip()[:20]}",
                 joined[:24],
@@ -105,7 +105,10 @@ def _drop_capital_is_a_word(letter: str, rest: str) -> bool:
 
 
 def restore_ocr_drop_capitals(
-    page: PageLines, evidence: WordEvidence, decisions: list[Decision]
+    page: PageLines,
+    evidence: WordEvidence,
+    decisions: list[Decision],
+    skip: Collection[str] = (),
 ) -> PageLines:
     """Give back a drop capital that OCR read apart from its word, or lost.
 
@@ -116,6 +119,8 @@ def restore_ocr_drop_capitals(
     word.  The capital goes back when it makes that piece a word; a lost one only
     when no word is written on the page or in wordfreq with another capital (never
     a guess between "Donald" and "Ronald" unless the page writes one of them).
+    Each way is a repair of its own, named in the decision; those in ``skip`` are
+    not made.
 
     >>> page = PageLines.of("epublican presidential\\nR nominee Donald Trump")
     >>> restore_ocr_drop_capitals(page, WordEvidence.from_text(""), []).texts
@@ -132,23 +137,20 @@ def restore_ocr_drop_capitals(
         line = texts[index]
         below = texts[index + 1] if kinds[index + 1 : index + 2] == "t" else ""
         if SPLIT_DROP_CAPITAL.match(line):
-            found = _capital_set_apart(line)
+            name, found = "drop-capital-set-apart", capital_set_apart(line)
         elif _CAPITALS_START.match(line):
-            found = _capitals_of_a_dateline(line, below, evidence)
+            name, found = "dateline-capitals", capitals_of_a_dateline(line, below, evidence)
         else:
-            before = line_before(texts, index)
             # After a line-end hyphen the block opens on the second half of a cut word.
-            found = (
-                None
-                if ends_with_line_hyphen(before)
-                else _capital_of_a_piece(line, below, evidence)
-            )
+            name, found = "", None
+            if not ends_with_line_hyphen(line_before(texts, index)):
+                name, found = _capital_of_a_piece(line, below, evidence)
             if found is None and _opens_a_paragraph(texts, index):
-                found = _word_a_set_below(line, below)
-        if found is None:
+                name, found = "drop-capital-a-below", word_a_set_below(line, below)
+        if found is None or name in skip:
             continue
         fixed, below_fixed, (was, word, why) = found
-        decisions.append(Decision("drop-capital", numbers[index], was, word, why))
+        decisions.append(Decision(name, numbers[index], was, word, why))
         edited.keep(index)
         edited.add(fixed, numbers[index])
         edited.drop_capitals.add(numbers[index])
@@ -165,10 +167,10 @@ def restore_ocr_drop_capitals(
 _CapitalPutBack = tuple[str, str | None, tuple[str, str, str]]
 
 
-def _capital_set_apart(line: str) -> _CapitalPutBack | None:
+def capital_set_apart(line: str) -> _CapitalPutBack | None:
     """ "T he New York Post": the capital is in place, a space away from its word.
 
-    >>> _capital_set_apart("T he New York Post")[0]
+    >>> capital_set_apart("T he New York Post")[0]
     'The New York Post'
     """
     word = split_drop_capital(line)
@@ -178,13 +180,11 @@ def _capital_set_apart(line: str) -> _CapitalPutBack | None:
     return word + line[len(word) + 1 :], None, (line[: len(word) + 1], word, why)
 
 
-def _capitals_of_a_dateline(
-    line: str, below: str, evidence: WordEvidence
-) -> _CapitalPutBack | None:
+def capitals_of_a_dateline(line: str, below: str, evidence: WordEvidence) -> _CapitalPutBack | None:
     """ "SHINGTON —": a dateline in capitals that lost its drop capitals, which
     may stand at the start of the line below ("HOENIX —" / "P sent a bill").
 
-    >>> _capitals_of_a_dateline("HOENIX — As the", "P sent a bill", WordEvidence.from_text(""))[:2]
+    >>> capitals_of_a_dateline("HOENIX — As the", "P sent a bill", WordEvidence.from_text(""))[:2]
     ('PHOENIX — As the', 'sent a bill')
     """
     piece = _CAPITALS_START.match(line).group()
@@ -211,14 +211,14 @@ def _opens_a_paragraph(texts: list[str], index: int) -> bool:
     return previous - block_start < 6 and not last.endswith(("-", ","))  # six lines at most
 
 
-def _word_a_set_below(line: str, below: str) -> _CapitalPutBack | None:
+def word_a_set_below(line: str, below: str) -> _CapitalPutBack | None:
     """ "Bloomberg" / "A poll shows that": the drop capital "A", a word of its own,
     read at the start of the second line.  A capital "A" before a word in lower case
     cannot go on a sentence that the line above leaves open.
 
-    >>> _word_a_set_below("federal appeals court ruled Friday", "A against Ohio’s procedure")[:2]
+    >>> word_a_set_below("federal appeals court ruled Friday", "A against Ohio’s procedure")[:2]
     ('A federal appeals court ruled Friday', 'against Ohio’s procedure')
-    >>> _word_a_set_below("the video, which was made.", "A second person") is None
+    >>> word_a_set_below("the video, which was made.", "A second person") is None
     True
     """
     if not below.startswith("A ") or not below[2:3].islower() or ends_sentence(line):
@@ -227,26 +227,55 @@ def _word_a_set_below(line: str, below: str) -> _CapitalPutBack | None:
     return "A " + line, below[2:], ("A |", "A " + line.split(" ", 1)[0], why)
 
 
-def _capital_of_a_piece(line: str, below: str, evidence: WordEvidence) -> _CapitalPutBack | None:
-    """ "epublican" with "R" at the start of the line below, or "onald" alone."""
+def _capital_of_a_piece(
+    line: str, below: str, evidence: WordEvidence
+) -> tuple[str, _CapitalPutBack | None]:
+    """ "epublican" with "R" at the start of the line below, or "onald" alone: the
+    name of the repair that applies and what it gives (None: no capital goes back)."""
     piece = _LOWER_CASE_START.match(line)
     if piece is None:
-        return None
-    fragment = piece.group()
+        return "", None
+    if _LONE_CAPITALS.match(below):
+        return "drop-capital-below", capital_read_below(line, piece.group(), below)
+    return "lost-drop-capital", lost_capital_of_a_piece(line, piece.group(), evidence)
+
+
+def capital_read_below(line: str, fragment: str, below: str) -> _CapitalPutBack | None:
+    """ "epublican presidential" / "R nominee": Tesseract read the drop capital, which
+    stands beside two lines, at the start of the second one.  It goes back when it makes
+    the line's first piece a common word, clearly commoner than the piece alone.
+
+    >>> capital_read_below("epublican presidential", "epublican", "R nominee Donald")[:2]
+    ('Republican presidential', 'nominee Donald')
+    >>> capital_read_below("and the", "and", "R nominee") is None
+    True
+    """
     moved = _LONE_CAPITALS.match(below)
-    if moved:
-        letter = moved.group(1)[-1]
-        if word_zipf(letter + fragment) < max(COMMON_WORD_ZIPF, word_zipf(fragment) + 0.5):
-            return None
-        why = f"OCR set the drop capital '{letter}' on the next line"
-        below_fixed = below[moved.end() :]
-    else:
-        letter = _lost_capital(fragment, evidence)
-        if letter is None:
-            return None
-        why = f"OCR lost the drop capital: '{letter}{fragment}' is a word, '{fragment}' is not"
-        below_fixed = None
+    letter = moved.group(1)[-1]
+    if word_zipf(letter + fragment) < max(COMMON_WORD_ZIPF, word_zipf(fragment) + 0.5):
+        return None
+    why = f"OCR set the drop capital '{letter}' on the next line"
+    below_fixed = below[moved.end() :]
     return letter + line, below_fixed, (f"{letter} | {fragment}", letter + fragment, why)
+
+
+def lost_capital_of_a_piece(
+    line: str, fragment: str, evidence: WordEvidence
+) -> _CapitalPutBack | None:
+    """ "onald Trump, under fire": Tesseract did not read the drop capital at all.  It
+    goes back only when one capital alone makes the piece a word (on the page, or
+    common in wordfreq): never a guess between "Donald" and "Ronald".
+
+    >>> lost_capital_of_a_piece("etired general", "etired", WordEvidence.from_text(""))[0]
+    'Retired general'
+    >>> lost_capital_of_a_piece("onald Trump", "onald", WordEvidence.from_text("")) is None
+    True
+    """
+    letter = _lost_capital(fragment, evidence)
+    if letter is None:
+        return None
+    why = f"OCR lost the drop capital: '{letter}{fragment}' is a word, '{fragment}' is not"
+    return letter + line, None, (f"{letter} | {fragment}", letter + fragment, why)
 
 
 # In a page's kinds: the first text line of a block (after a blank line or at the top).

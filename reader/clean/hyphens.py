@@ -30,6 +30,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -355,6 +356,16 @@ def join_lines(
     return texts[0], [seam for _, seam in seams]
 
 
+def undo_seam(action: str, left: str, right: str) -> str:
+    """What a line-end hyphen becomes when the repair ``action`` is switched off: the
+    hyphen stays where a word would be joined, goes where it would stay.
+
+    >>> undo_seam("join-word", "Ma", "liki"), undo_seam("keep-hyphen", "Russian", "made")
+    ('Ma-liki', 'Russianmade')
+    """
+    return left + right if action == "keep-hyphen" else f"{left}-{right}"
+
+
 # Stands between paragraphs while a whole page is joined in one pass.
 _PARAGRAPH_MARK = "\x00"
 
@@ -377,14 +388,19 @@ def _rows_of(paragraphs: list[list[str]]) -> tuple[list[str], list[int]]:
 
 
 def join_paragraphs(
-    paragraphs: list[list[str]], evidence: WordEvidence, join_lost_hyphens: bool = True
+    paragraphs: list[list[str]],
+    evidence: WordEvidence,
+    join_lost_hyphens: bool = True,
+    skip: Collection[str] = (),
 ) -> tuple[list[str], list[tuple[int, Seam]]]:
     """Join the lines of every paragraph of a page in one pass over the page.
 
     Returns the paragraphs' texts and the seams that were not spaces, each with
     the index of its paragraph (``Seam.line`` counts within that paragraph).
     One pass instead of one per paragraph: the regular expressions and the
-    bookkeeping run once for the page.
+    bookkeeping run once for the page.  A seam whose repair is named in ``skip``
+    (``join-word``, ``keep-hyphen``, ``suspended-hyphen``, ``join-lost-hyphen``) is
+    left as the other choice would leave it (`undo_seam`), and not recorded.
 
     >>> join_paragraphs([["sincere-", "ly"], ["pro-", "Kremlin"]], WordEvidence.from_text(""))[0]
     ['sincerely', 'pro-Kremlin']
@@ -413,6 +429,9 @@ def join_paragraphs(
             if action == "suspended-hyphen" and text[end : end + 1] == "-":
                 word, action = f"{left}-{right}", "keep-hyphen"
                 why = "a chain of hyphenated words (day-to-day)"
+        if action in skip:
+            edits.append((hyphen - len(left), end, undo_seam(action, left, right)))
+            continue
         edits.append((hyphen - len(left), end, word))
         row += text.count("\n", counted_to, hyphen)
         counted_to = hyphen
@@ -420,7 +439,7 @@ def join_paragraphs(
         seam = Seam(line, action, f"{left}- | {right or None}", word, why)
         seams.append((paragraph, seam))
 
-    if join_lost_hyphens:
+    if join_lost_hyphens and "join-lost-hyphen" not in skip:
         # The first word of every line: a regex pass that starts at "\n", which is fast.
         starts = _LOWER_WORD_AFTER_LINE_END.findall(text)
         # Only a line that starts with a word the page writes once may start with the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # The kind of a line, told by its first character: blank, set apart by a leading space, text.
@@ -65,6 +66,15 @@ class PageLines:
     def opens_with_drop_capital(self, index: int) -> bool:
         """Was a drop capital joined to the start of this body line (an article's opening)?"""
         return self.kinds[index] != "i" and self.numbers[index] in self.drop_capitals
+
+    def short_lines(self, longest: int) -> Iterator[int]:
+        """The indices of the lines of at most ``longest`` characters (picked out in C).
+
+        >>> list(PageLines.of(" I \\n\\nraqi Vice-President").short_lines(5))
+        [0, 1]
+        """
+        is_short = map((longest + 1).__gt__, map(len, self.texts))
+        return itertools.compress(itertools.count(), is_short)
 
     def body_texts(self) -> list[str]:
         """The texts of the body lines: neither blank nor set apart."""

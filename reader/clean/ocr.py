@@ -65,7 +65,7 @@ def restore_i_read_as_t(page: PageLines, decisions: list[Decision]) -> PageLines
     ['“I don’t think so,” he said.', '“If not, “I went. “The end.”']
     """
     why = "Tesseract reads an 'I' after an opening quote as 'T'"
-    return substitute_in_lines(page, _I_READ_AS_T, _i_for_t, "ocr-letter", why, decisions)
+    return substitute_in_lines(page, _I_READ_AS_T, _i_for_t, "i-read-as-t", why, decisions)
 
 
 # A "T" for "I" behind an opening quote: alone before a lower-case word or an
@@ -92,7 +92,9 @@ def split_words_run_together(page: PageLines, decisions: list[Decision]) -> Page
     ['the appeal of a man in a hurry']
     """
     why = "OCR ran a short word and 'a' or 'the' together"
-    return substitute_in_lines(page, _WORDS_RUN_TOGETHER, r"\1 \2", "ocr-space", why, decisions)
+    return substitute_in_lines(
+        page, _WORDS_RUN_TOGETHER, r"\1 \2", "words-run-together", why, decisions
+    )
 
 
 # "ofa", "ina", "ofthe": the commonest short words run together with "a" or "the"
