@@ -55,8 +55,15 @@ def _load_document(page: str, next_step: str = ""):
 
 def cmd_clean(args: argparse.Namespace) -> None:
     from reader.clean.cleaner import clean_page
+    from reader.clean.repairs import repairs_to_skip
     from reader.clean.streaming import decoding_decisions
 
+    if args.repairs:
+        _list_repairs()
+        return
+    if args.page is None:
+        raise CommandError("give a page file (or - for standard input), or --repairs")
+    args.skip = repairs_to_skip(filter(None, (args.skip or "").split(",")))
     explain_to = sys.stderr if args.json else sys.stdout
     if args.page != "-" and Path(args.page).is_file():
         size = Path(args.page).stat().st_size
@@ -64,7 +71,7 @@ def cmd_clean(args: argparse.Namespace) -> None:
             _clean_streaming(args, size)
             return
     page = load_page(args.page)
-    result = clean_page(page.text, source=args.page)
+    result = clean_page(page.text, source=args.page, skip=args.skip)
     if args.explain:
         for decision in decoding_decisions(page.decoding) + result.decisions:
             print(decision.describe(), file=explain_to)
@@ -74,6 +81,24 @@ def cmd_clean(args: argparse.Namespace) -> None:
         _print_json(result.document.to_json())
     else:
         sys.stdout.write(result.document.text + "\n")
+
+
+def _list_repairs() -> None:
+    """``reader clean --repairs``: every repair, in order, and how often it acts on the sample page."""
+    from reader import SAMPLE_PAGE
+    from reader.clean.cleaner import clean_page
+    from reader.clean.repairs import REPAIRS, repair_counts
+
+    counts: dict[str, int] = {}
+    if SAMPLE_PAGE.is_file():
+        counts = repair_counts(clean_page(read_page(SAMPLE_PAGE)).decisions)
+    width = max(len(repair.name) for repair in REPAIRS)
+    print(f"{'repair':<{width}}  sample  pages            fixes")
+    for repair in REPAIRS:
+        count = counts.get(repair.name, "-")
+        print(f"{repair.name:<{width}}  {count:>6}  {repair.pages:<15}  {repair.fixes}")
+    where = SAMPLE_PAGE.name if counts else "the sample page (missing)"
+    print(f"\nsample: how often each acted on {where}; switch one off with --skip NAME[,NAME]")
 
 
 def _clean_streaming(args: argparse.Namespace, size: int) -> None:
@@ -94,6 +119,7 @@ def _clean_streaming(args: argparse.Namespace, size: int) -> None:
             progress=progress,
             explain=explain,
             chunk_chars=STREAMING_CHUNK_CHARS,
+            skip=args.skip,
         )
 
     if not args.explain:
@@ -304,9 +330,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     clean = commands.add_parser("clean", help="clean a page into articles and paragraphs")
-    clean.add_argument("page", help="page file (.txt) or - for standard input")
+    clean.add_argument("page", nargs="?", help="page file (.txt) or - for standard input")
     clean.add_argument("--json", action="store_true", help="print the articles as JSON")
     clean.add_argument("--explain", action="store_true", help="list every join and split decision")
+    clean.add_argument(
+        "--repairs", action="store_true", help="list the repairs the cleaner makes, and stop"
+    )
+    clean.add_argument(
+        "--skip", metavar="NAME[,NAME]", help="switch these repairs off (see --repairs)"
+    )
     clean.set_defaults(run=cmd_clean)
 
     actors = commands.add_parser("actors", help="people, states, organisations and outlets")

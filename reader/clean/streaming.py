@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import IO
 
 from reader.clean.cleaner import clean_page
@@ -71,6 +71,7 @@ def clean_page_file_streaming(
     explain: IO[str] | None = None,
     chunk_chars: int = 1_000_000,
     block_bytes: int = 2**20,
+    skip: Collection[str] = (),
 ) -> Decoding:
     """Clean a very large page file piece by piece, writing as it goes (bounded memory).
 
@@ -81,7 +82,7 @@ def clean_page_file_streaming(
     as its piece is cleaned (line numbers in the whole page), then how the bytes
     were decoded.  ``progress``, if given, is called after each piece with the
     characters read so far.  Returns how the bytes were decoded; a `PageWarning`
-    says what was not read as written.
+    says what was not read as written.  ``skip`` names repairs not to make.
     """
     try:
         decoding, pieces = iter_page_file(path, block_bytes)
@@ -90,7 +91,7 @@ def clean_page_file_streaming(
     articles = _ArticleWriter(out) if as_json else None
     first, done, lines_before = True, 0, 0
     for chunk in _cut_at_paragraphs(pieces, chunk_chars):
-        result = clean_page(chunk)
+        result = clean_page(chunk, skip=skip)
         done += len(chunk)
         if progress is not None:
             progress(done)
