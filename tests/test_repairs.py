@@ -16,7 +16,7 @@ import test_reading_order
 
 from reader import SAMPLE_PAGE, cli, read_page
 from reader.clean import clean_page
-from reader.clean.repairs import REPAIRS, repair_counts
+from reader.clean.repairs import REPAIRS, repair_counts, repairs_table_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 # Pages where a rare repair acts (real OCR and typeset lines, as in test_layout).
@@ -117,3 +117,13 @@ def test_clean_skip_switches_repairs_off_and_refuses_an_unknown_name(capsys, tmp
 def test_clean_page_refuses_an_unknown_repair():
     with pytest.raises(ValueError, match="no repair named 'ocr-letter'"):
         clean_page("A page.", skip={"ocr-letter"})
+
+
+def test_the_readme_lists_the_repairs_of_the_table():
+    readme = ROOT / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README.md (an installed kit)")
+    text = readme.read_text(encoding="utf-8")
+    listed = text.split("<!-- repairs: generated", 1)[1].split("\n", 1)[1]
+    listed = listed.split("\n<!-- /repairs -->", 1)[0]
+    assert listed == repairs_table_markdown(), "README.md: paste repairs_table_markdown()"

@@ -174,3 +174,14 @@ def repair_counts(decisions: Collection) -> dict[str, int]:
         if decision.action in counts:
             counts[decision.action] += 1
     return counts
+
+
+def repairs_table_markdown() -> str:
+    """The repairs as a Markdown table, as README.md lists them (a test keeps the two equal).
+
+    >>> print(repairs_table_markdown().splitlines()[2])
+    | `join-drop-capital` | all | a drop capital alone on its line joins its word (" I " / "raqi" -> "Iraqi") |
+    """
+    rows = ["| Repair | Pages | What it fixes |", "| --- | --- | --- |"]
+    rows += [f"| `{repair.name}` | {repair.pages} | {repair.fixes} |" for repair in REPAIRS]
+    return "\n".join(rows)
