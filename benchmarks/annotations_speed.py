@@ -26,7 +26,7 @@ from reader.annotations import (
     save_annotations,
 )
 from reader.claims import suggest_claims
-from reader.layout import clean_page
+from reader.clean import clean_page
 
 PAGES, PER_PAGE = 50, 20
 

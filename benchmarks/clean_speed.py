@@ -1,13 +1,13 @@
 """Throughput of the page cleaner on about 20 MB of pages (median of several runs).
 
 The text is made by repeating and varying pages: the seed page
-(texts/arab-weekly-maliki-russia.txt) and pages from benchmarks/make_pages.py
+(texts/arab-weekly-maliki-russia.txt) and pages from tools/make_pages.py
 (polnear and BASIL articles, when ../shared is there), each copy varied by
 swapping a few words and numbers so that no two copies are the same text.
 
 Two paths are timed:
-  pieces     `reader.layout.clean_page` on each page on its own (one page a call)
-  streaming  `reader.layout.clean_page_file_streaming(path, out)` on one big file
+  pieces     `reader.clean.clean_page` on each page on its own (one page a call)
+  streaming  `reader.clean.clean_page_file_streaming(path, out)` on one big file
              (the `reader clean` path for large input), if the function exists
 It prints the median MB/s of --runs runs (MB = 10**6 bytes of UTF-8 input) for
 each, and the peak memory of a fresh process that streams the big file
@@ -37,8 +37,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = Path(os.environ.get("READER_SHARED", ROOT.parent / "shared"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
 
 SEED_PAGE = ROOT / "texts" / "arab-weekly-maliki-russia.txt"
 SWAPS = [
@@ -60,7 +58,7 @@ def page_pool(seed: int = 99) -> list[str]:
     elif (SHARED / "seed" / "arab-weekly-maliki-russia.txt").exists():
         pool.append((SHARED / "seed" / "arab-weekly-maliki-russia.txt").read_text("utf-8"))
     if SHARED.is_dir():
-        import make_pages
+        from tools import make_pages
 
         for source in ("polnear", "basil"):
             try:
@@ -98,7 +96,7 @@ def naive_clean(text: str):
 def get_clean(name: str):
     if name == "naive":
         return naive_clean
-    from reader.layout import clean_page
+    from reader.clean import clean_page
 
     return clean_page
 
@@ -119,7 +117,7 @@ def peak_rss_kb() -> int:
 def memory_child(path: str, use_tracemalloc: bool) -> None:
     """Run in a fresh process: stream the big file, print peak memory figures."""
     start = peak_rss_kb()
-    from reader.layout import clean_page, clean_page_file_streaming
+    from reader.clean import clean_page, clean_page_file_streaming
 
     clean_page(SEED_PAGE.read_text("utf-8") if SEED_PAGE.exists() else "A page.\n")
     base = peak_rss_kb()
@@ -192,9 +190,9 @@ def main(argv=None) -> int:
     if args.skip_streaming or args.cleaner == "naive":
         return 0
     try:
-        from reader.layout import clean_page_file_streaming
+        from reader.clean import clean_page_file_streaming
     except ImportError:
-        print("streaming: reader.layout.clean_page_file_streaming not found; skipped")
+        print("streaming: reader.clean.clean_page_file_streaming not found; skipped")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big-page.txt"

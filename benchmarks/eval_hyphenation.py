@@ -2,7 +2,7 @@
 
 Every word of real articles is cut where a typesetter may cut it (its
 hyphenation points, from pyphen's dictionaries) and every real compound at its
-own hyphen; `reader.joining.join_broken_word` then has to tell which hyphen to
+own hyphen; `reader.clean.hyphens.join_broken_word` then has to tell which hyphen to
 remove.  The word's own occurrence is taken out of the page's vocabulary first,
 so the page evidence is honest.
 
@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from reader.joining import WORD, WordEvidence, join_broken_word
+from reader.clean.hyphens import WORD, WordEvidence, join_broken_word
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 PLAIN_OR_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")

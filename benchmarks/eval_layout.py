@@ -1,10 +1,10 @@
-"""Score the page cleaner (`reader.layout.clean_page`) on pages with a known true layout.
+"""Score the page cleaner (`reader.clean.clean_page`) on pages with a known true layout.
 
 Sets (all read from ../shared, or the folder READER_SHARED names):
   typeset  data/dev-pages/typeset  (20 pages made from polnear-dev: the tuning pages)
   ocr      data/dev-pages/ocr      (2 pages read back by Tesseract)
   seed     seed/arab-weekly-maliki-russia.txt against gold/seed_layout.json
-  polnear  fresh pages from benchmarks/make_pages.py, polnear-dev articles
+  polnear  fresh pages from tools/make_pages.py, polnear-dev articles
   basil    fresh pages from make_pages.py, BASIL articles (another corpus: held out)
   pages    benchmarks/pages: a few made pages kept in the repo (OCR ones: Tesseract is slow)
   polnear-hard, basil-hard  (with --hard) kinds the dev pages lack
@@ -46,8 +46,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = Path(os.environ.get("READER_SHARED", ROOT.parent / "shared"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
 
 ALL_SETS = ["typeset", "ocr", "seed", "pages", "polnear", "basil"]
 OCR_COUNT = 4  # fresh OCR pages per source with --ocr (each takes ~10 s of Tesseract)
@@ -92,10 +90,10 @@ def get_cleaner(name: str):
     if name == "naive":
         return naive_clean
     try:
-        from reader.layout import clean_page
+        from reader.clean import clean_page
     except ImportError as err:
         raise SystemExit(
-            f"eval_layout: cannot import reader.layout.clean_page ({err}); "
+            f"eval_layout: cannot import reader.clean.clean_page ({err}); "
             "try --cleaner naive to test the harness"
         ) from err
 
@@ -138,7 +136,7 @@ def load_set(name: str, count: int, seed: int) -> list[tuple[str, str, dict]]:
         return [("seed", txt.read_text(encoding="utf-8"), json.loads(gold.read_text()))]
     if name == "pages":
         return folder_pages(HERE / "pages", "pages")
-    import make_pages
+    from tools import make_pages
 
     source, _, kind = name.partition("-")
     if kind == "ocr":

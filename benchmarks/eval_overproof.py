@@ -22,7 +22,7 @@ Systems compared, each on the raw OCR lines of an article (and, to isolate the
 joining from OCR noise, on the transcription's own lines):
   naive    the lines joined with single spaces
   rule     every line-end hyphen before a lower-case letter dropped (a common fix)
-  cleaner  reader.layout.clean_page on the lines joined with "\\n" (its Document's
+  cleaner  reader.clean.clean_page on the lines joined with "\\n" (its Document's
            text: headline, paragraphs, captions in the order it lays them out)
 Word error rate: difflib on whitespace tokens, case and punctuation kept,
 errors = max(gold span, predicted span) of each non-matching stretch, summed over
@@ -38,7 +38,6 @@ import difflib
 import os
 import re
 import signal
-import sys
 import time
 from pathlib import Path
 
@@ -46,7 +45,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = Path(os.environ.get("READER_SHARED", ROOT.parent / "shared"))
 DATA = SHARED / "data" / "overproof" / "smh-dataset2-allArticles.txt"
-sys.path.insert(0, str(ROOT))
 
 LINE_HYPHEN = re.compile(r"[^\W\d_]-$")
 
@@ -120,7 +118,7 @@ def rule_join(lines: list[str]) -> str:
 def get_cleaner(name: str):
     if name == "naive":  # stand-in to test the harness: the rule above
         return rule_join
-    from reader.layout import clean_page
+    from reader.clean import clean_page
 
     return lambda lines: clean_page("\n".join(lines)).document.text
 

@@ -13,7 +13,7 @@ Use it to compare two versions of the code (run it in each checkout); divide a
 MB/s measured at a quiet moment by the ratio of the counts to compare speeds.
 Each stage takes a minute or two.
 
-usage: python benchmarks/instructions.py [clean] [actors]
+usage: python -m benchmarks.instructions [clean] [actors]
 """
 
 from __future__ import annotations
@@ -34,10 +34,8 @@ STAGES = {"clean": 1.0, "actors": 0.3}  # MB of input for each
 
 def work(stage: str, data: str, measured: bool) -> None:
     """Run in a child under valgrind: set up, warm up, then (if measured) do the work."""
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(1, str(HERE))
     if stage == "clean":
-        from reader.layout import clean_page
+        from reader.clean import clean_page
 
         with open(data, "rb") as handle:
             pages = pickle.load(handle)
@@ -46,8 +44,7 @@ def work(stage: str, data: str, measured: bool) -> None:
             for page in pages:
                 clean_page(page)
     else:
-        from actors_speed import big_gazetteer
-
+        from benchmarks.actors_speed import big_gazetteer
         from reader import SAMPLE_PAGE, Document, load_document
         from reader.actors import find_actors
 
@@ -66,7 +63,8 @@ def count(stage: str, data: str, measured: bool) -> int:
         "--tool=callgrind",
         "--callgrind-out-file=/dev/null",
         sys.executable,
-        __file__,
+        "-m",
+        "benchmarks.instructions",
         "--child",
         stage,
         data,
@@ -74,6 +72,10 @@ def count(stage: str, data: str, measured: bool) -> int:
     ]
     # A fixed hash seed: set and dict order, and so the work, are the same every run.
     environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    # The child imports this checkout's reader and benchmarks, wherever it starts.
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+    )
     done = subprocess.run(command, capture_output=True, text=True, env=environment)
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode or not found:
@@ -92,7 +94,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "pages.pickle")
         if "clean" in stages:
-            import clean_speed
+            from benchmarks import clean_speed
 
             with open(data, "wb") as handle:
                 pickle.dump(clean_speed.make_corpus(STAGES["clean"]), handle)
@@ -103,7 +105,6 @@ def main(argv: list[str]) -> int:
                     pages = pickle.load(handle)
                 megabytes = sum(len(p.encode("utf-8")) for p in pages) / 1e6
             else:
-                sys.path.insert(0, str(ROOT))
                 from reader import SAMPLE_PAGE, load_document
 
                 page = load_document(SAMPLE_PAGE).text

@@ -1,10 +1,10 @@
-"""How often `reader.reading_order` puts back a paragraph read across columns, and
+"""How often `reader.clean.reading_order` puts back a paragraph read across columns, and
 how often it moves lines it should leave alone.
 
 Tesseract sometimes reads a paragraph in two or three pieces, each piece holding
 every second or third line, with a blank line after each piece (see the two pages
 in ../shared/data/dev-pages/ocr).  Only two real examples exist, so this script
-makes more: it takes pages from `make_pages.py`, drops their indents (as OCR does),
+makes more: it takes pages from `tools/make_pages.py`, drops their indents (as OCR does),
 chooses one whole paragraph on each and reads it across in the same way (half the
 time with its drop capital set apart as in "T he"), then counts
 
@@ -22,17 +22,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 from collections import Counter
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_pages import SHARED, make_set  # noqa: E402
-
-from reader.joining import WordEvidence, ends_sentence  # noqa: E402
-from reader.layout import normalise_text  # noqa: E402
-from reader.reading_order import restore_reading_order  # noqa: E402
+from reader.clean.cleaner import normalise_text
+from reader.clean.hyphens import WordEvidence, ends_sentence
+from reader.clean.reading_order import restore_reading_order
+from tools.make_pages import SHARED, make_set
 
 
 def whole_paragraphs(texts: list[str]) -> list[tuple[int, int]]:

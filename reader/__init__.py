@@ -1,13 +1,13 @@
 """reader: a reading kit for news pages that come out of OCR or a PDF text layer.
 
-The pipeline, one module per stage: `layout` (clean a page into a `Document`),
+The pipeline, one module per stage: `clean` (clean a page into a `Document`),
 `actors`, `quotes`, `framing`, `annotations`, `export`, and `widgets` for notebooks.
 """
 
 from pathlib import Path
 
+from reader.clean.pagefile import PageError, read_page
 from reader.document import Article, Block, Document
-from reader.pagefile import PageError, read_page
 
 __all__ = ["Article", "Block", "Document", "PageError", "load_document", "read_page", "SAMPLE_PAGE"]
 __version__ = "0.1.0"
@@ -18,6 +18,6 @@ SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "texts" / "arab-weekly-ma
 
 def load_document(path: str | Path) -> Document:
     """Read a page file and clean it: the `Document` every later stage works on."""
-    from reader.layout import clean_page
+    from reader.clean import clean_page
 
     return clean_page(read_page(path), source=str(path)).document

@@ -15,7 +15,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from reader.pagefile import PageError, PageWarning, load_page, read_page
+from reader.clean.pagefile import PageError, PageWarning, load_page, read_page
 
 # Pages bigger than this are cleaned piece by piece, in bounded memory, in
 # pieces of about this many characters.
@@ -41,7 +41,7 @@ def tell(message: str, end: str = "\n") -> None:
 
 
 def _load_document(page: str, next_step: str = ""):
-    from reader.layout import clean_page
+    from reader.clean import clean_page
 
     text = read_page(page)
     long_work = len(text) > LONG_WORK_BYTES
@@ -54,8 +54,16 @@ def _load_document(page: str, next_step: str = ""):
 
 
 def cmd_clean(args: argparse.Namespace) -> None:
-    from reader.layout import clean_page, decoding_decisions
+    from reader.clean.cleaner import clean_page
+    from reader.clean.repairs import repairs_to_skip
+    from reader.clean.streaming import decoding_decisions
 
+    if args.repairs:
+        _list_repairs()
+        return
+    if args.page is None:
+        raise CommandError("give a page file (or - for standard input), or --repairs")
+    args.skip = repairs_to_skip(filter(None, (args.skip or "").split(",")))
     explain_to = sys.stderr if args.json else sys.stdout
     if args.page != "-" and Path(args.page).is_file():
         size = Path(args.page).stat().st_size
@@ -63,7 +71,7 @@ def cmd_clean(args: argparse.Namespace) -> None:
             _clean_streaming(args, size)
             return
     page = load_page(args.page)
-    result = clean_page(page.text, source=args.page)
+    result = clean_page(page.text, source=args.page, skip=args.skip)
     if args.explain:
         for decision in decoding_decisions(page.decoding) + result.decisions:
             print(decision.describe(), file=explain_to)
@@ -75,12 +83,30 @@ def cmd_clean(args: argparse.Namespace) -> None:
         sys.stdout.write(result.document.text + "\n")
 
 
+def _list_repairs() -> None:
+    """``reader clean --repairs``: every repair, in order, and how often it acts on the sample page."""
+    from reader import SAMPLE_PAGE
+    from reader.clean.cleaner import clean_page
+    from reader.clean.repairs import REPAIRS, repair_counts
+
+    counts: dict[str, int] = {}
+    if SAMPLE_PAGE.is_file():
+        counts = repair_counts(clean_page(read_page(SAMPLE_PAGE)).decisions)
+    width = max(len(repair.name) for repair in REPAIRS)
+    print(f"{'repair':<{width}}  sample  pages            fixes")
+    for repair in REPAIRS:
+        count = counts.get(repair.name, "-")
+        print(f"{repair.name:<{width}}  {count:>6}  {repair.pages:<15}  {repair.fixes}")
+    where = SAMPLE_PAGE.name if counts else "the sample page (missing)"
+    print(f"\nsample: how often each acted on {where}; switch one off with --skip NAME[,NAME]")
+
+
 def _clean_streaming(args: argparse.Namespace, size: int) -> None:
     """Clean a big page piece by piece; ``--explain`` lists the decisions as they are made."""
     import shutil
     import tempfile
 
-    from reader.layout import clean_page_file_streaming
+    from reader.clean.streaming import clean_page_file_streaming
 
     def progress(done: int) -> None:
         tell(f"cleaned {done / 1e6:.1f} of {size / 1e6:.1f} MB", end="\r")
@@ -93,6 +119,7 @@ def _clean_streaming(args: argparse.Namespace, size: int) -> None:
             progress=progress,
             explain=explain,
             chunk_chars=STREAMING_CHUNK_CHARS,
+            skip=args.skip,
         )
 
     if not args.explain:
@@ -128,7 +155,7 @@ def _actors_streaming(page: str, size: int) -> None:
     import tempfile
 
     from reader.actors import write_actors_json_in_pieces
-    from reader.layout import clean_page_file_streaming
+    from reader.clean.streaming import clean_page_file_streaming
 
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as clean_text:
         tell(f"cleaning {size / 1e6:.1f} MB of text…")
@@ -179,8 +206,8 @@ def cmd_demo(args: argparse.Namespace) -> None:
     """The main job on the sample page: clean it, save its JSON, export the annotated HTML."""
     from reader import SAMPLE_PAGE
     from reader.annotations import write_atomically
+    from reader.clean import clean_page
     from reader.export import write_demo
-    from reader.layout import clean_page
 
     if not SAMPLE_PAGE.is_file():
         raise CommandError(f"the sample page is missing: {SAMPLE_PAGE} (run from a checkout)")
@@ -303,9 +330,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     clean = commands.add_parser("clean", help="clean a page into articles and paragraphs")
-    clean.add_argument("page", help="page file (.txt) or - for standard input")
+    clean.add_argument("page", nargs="?", help="page file (.txt) or - for standard input")
     clean.add_argument("--json", action="store_true", help="print the articles as JSON")
     clean.add_argument("--explain", action="store_true", help="list every join and split decision")
+    clean.add_argument(
+        "--repairs", action="store_true", help="list the repairs the cleaner makes, and stop"
+    )
+    clean.add_argument(
+        "--skip", metavar="NAME[,NAME]", help="switch these repairs off (see --repairs)"
+    )
     clean.set_defaults(run=cmd_clean)
 
     actors = commands.add_parser("actors", help="people, states, organisations and outlets")

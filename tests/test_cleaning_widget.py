@@ -45,7 +45,7 @@ def test_decisions_show_as_a_short_table_with_readable_columns_and_show_all():
     viewer = CleaningViewer(SAMPLE)
     (output,) = viewer.table.outputs
     html = output["data"]["text/html"]
-    assert "Show all 96 rows" in html
+    assert "Show all 97 rows" in html
     heads = re.findall(r"<th[^>]*>([^<]*)</th>", html)
     assert heads[:5] == ["Decision", "Raw line", "Before", "After", "Evidence"]
     viewer.action.value = "keep-hyphen"

@@ -234,8 +234,8 @@ def test_a_big_windows_1252_file_ascii_at_its_start_is_read_as_windows_1252(
 
 
 def streamed_and_whole_json(capsys, path: Path) -> tuple[dict, dict]:
-    from reader.layout import clean_page
-    from reader.pagefile import read_page
+    from reader.clean import clean_page
+    from reader.clean.pagefile import read_page
 
     code, out, err = run(capsys, "clean", str(path), "--json")
     assert code == 0, err
@@ -262,7 +262,7 @@ def test_a_page_over_4_mb_streamed_gives_the_json_of_the_page_cleaned_whole(tmp_
 
 
 def test_explain_on_a_big_page_lists_decisions_piece_by_piece(tmp_path, capsys, monkeypatch):
-    from reader import layout
+    from reader.clean import streaming
 
     monkeypatch.setattr(cli, "STREAMING_THRESHOLD", 50_000)
     monkeypatch.setattr(cli, "STREAMING_CHUNK_CHARS", 15_000)
@@ -272,8 +272,8 @@ def test_explain_on_a_big_page_lists_decisions_piece_by_piece(tmp_path, capsys, 
         cleaned_sizes.append(len(text))
         return real_clean_page(text, *args, **kwargs)
 
-    real_clean_page = layout.clean_page
-    monkeypatch.setattr(layout, "clean_page", clean_page)
+    real_clean_page = streaming.clean_page
+    monkeypatch.setattr(streaming, "clean_page", clean_page)
     page = SAMPLE_TEXT * 12
     path = tmp_path / "big.txt"
     path.write_text(page, encoding="utf-8")
@@ -283,7 +283,7 @@ def test_explain_on_a_big_page_lists_decisions_piece_by_piece(tmp_path, capsys, 
     _, plain, _ = run(capsys, "clean", str(path))
     assert text == plain
     lines = page.split("\n")
-    drop_capitals = [line for line in decisions.splitlines() if ": drop-capital: " in line]
+    drop_capitals = [line for line in decisions.splitlines() if ": join-drop-capital: " in line]
     assert len(drop_capitals) == 24
     for decision in drop_capitals:  # each names the line the capital stands on in the page
         number = int(decision.split(":")[0].removeprefix("line "))

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from reader import load_document
-from reader.layout import clean_page, ends_sentence, iter_page_chunks, looks_clean
+from reader.clean.clean_text import looks_clean
+from reader.clean.cleaner import clean_page
+from reader.clean.hyphens import ends_sentence
+from reader.clean.streaming import iter_page_chunks
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "texts" / "arab-weekly-maliki-russia.txt"
@@ -233,7 +236,8 @@ def test_explain_lists_decisions_with_evidence(sample):
     assert {"action", "line", "before", "after", "evidence"} <= set(frame.columns)
     kept = frame[(frame.action == "keep-hyphen") & frame.after.str.contains("Russian-made")]
     assert len(kept) >= 1 and kept.evidence.str.len().min() > 10
-    assert (frame.action == "drop-capital").sum() == 2
+    assert (frame.action == "join-drop-capital").sum() == 2
+    assert frame.action.iloc[0] == "page-kind" and frame.after.iloc[0] == "text layer"
     assert (frame.action == "headline").sum() == 1
 
 
@@ -393,7 +397,7 @@ def test_ocr_drop_capital_read_on_the_next_line_goes_back_to_its_word():
     article = result.document.articles()[0]
     assert article.headline == "Alabama Republicans Defend Roy Moore: ‘It Was 40 Years Ago’"
     assert article.paragraphs[0].startswith("Republican officials in Alabama staunchly defended")
-    assert [d.after for d in result.decisions if d.action == "drop-capital"] == ["Republican"]
+    assert [d.after for d in result.decisions if d.action == "drop-capital-below"] == ["Republican"]
 
 
 def test_ocr_lost_drop_capital_comes_back_only_when_one_letter_makes_the_word():
@@ -450,7 +454,8 @@ def test_column_break_after_a_middle_initial():
 
 
 def test_ends_sentence_agrees_with_the_regex_on_every_line_of_the_page():
-    from reader.layout import SENTENCE_END, ends_sentence
+    from reader.clean.hyphens import ends_sentence
+    from reader.clean.sentences import SENTENCE_END
 
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     variants = [line + tail for line in lines for tail in ("", "”", ".’)", "\n", "?\n\n")]
@@ -462,7 +467,7 @@ def test_ends_sentence_agrees_with_the_regex_on_every_line_of_the_page():
 def test_word_evidence_counts_every_word_the_regex_finds():
     from collections import Counter
 
-    from reader.joining import WORD, WordEvidence, _without_broken_words
+    from reader.clean.hyphens import WORD, WordEvidence, _without_broken_words
 
     text = SAMPLE.read_text(encoding="utf-8")
     words = WORD.findall(_without_broken_words(text).lower().replace("’", "'"))
@@ -489,7 +494,7 @@ def test_long_text_is_cut_only_at_finished_paragraphs(chunk_chars):
 
 
 def test_seams_count_lines_within_their_own_paragraph_after_an_empty_one():
-    from reader.joining import WordEvidence, join_paragraphs
+    from reader.clean.hyphens import WordEvidence, join_paragraphs
 
     evidence = WordEvidence.from_text("")
     texts, seams = join_paragraphs([["  "], ["Russia’s Fed-", "eral Service"]], evidence)
@@ -610,7 +615,7 @@ def test_ocr_i_read_as_t_after_an_opening_quote_is_put_back():
         "“If you look at what’s going on, “I’m sure it will pass,” Boehner said. “The vote is set.”"
     )
     assert paragraphs[3] == '"I know how hard this job is," Obama said.'
-    assert [d.action for d in result.decisions].count("ocr-letter") == 3
+    assert [d.action for d in result.decisions].count("i-read-as-t") == 3
 
 
 def test_a_page_with_indented_lines_keeps_its_letters():

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.layout import clean_page
-from reader.pagefile import read_page
+from reader.clean import clean_page
+from reader.clean.pagefile import read_page
 from reader.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +112,7 @@ def test_a_utf16_or_utf32_page_cleans_like_its_utf8_twin(tmp_path, codec, bom):
     ids=["png", "marked-controls", "marked-noise", "nul"],
 )
 def test_binary_files_are_still_refused(tmp_path, data):
-    from reader.pagefile import PageError
+    from reader.clean.pagefile import PageError
 
     path = tmp_path / "scan.txt"
     path.write_bytes(data)
@@ -145,7 +145,7 @@ def mixed_page_bytes(seed: int) -> bytes:
 )
 @pytest.mark.parametrize("block_bytes", [40, 333, 4096])  # 4 blocks hold a line
 def test_a_file_read_in_pieces_reads_as_the_whole(tmp_path, encode, block_bytes):
-    from reader.pagefile import decode_page, iter_page_file
+    from reader.clean.pagefile import decode_page, iter_page_file
 
     data = encode()
     path = tmp_path / "page.txt"

@@ -1,11 +1,11 @@
-"""Paragraphs that Tesseract read across instead of down (reader.reading_order), on the
+"""Paragraphs that Tesseract read across instead of down (reader.clean.reading_order), on the
 real OCR of two pages made from polnear-dev articles (shared/data/dev-pages/ocr)."""
 
 from __future__ import annotations
 
-from reader.joining import WordEvidence
-from reader.layout import clean_page
-from reader.reading_order import hyphen_fit, restore_reading_order, split_drop_capital
+from reader.clean import clean_page
+from reader.clean.hyphens import WordEvidence
+from reader.clean.reading_order import hyphen_fit, restore_reading_order, split_drop_capital
 
 # The top of a page as Tesseract read it: the opening paragraph, set beside a drop
 # capital under the headline "Untitled", comes out in three pieces read one after

@@ -84,7 +84,7 @@ class CleaningViewer(widgets.VBox):
     >>> viewer.result.document.text
     'Nuri al-Maliki spoke.'
     >>> viewer.action.options
-    ('all decisions', 'join-word')
+    ('all decisions', 'join-word', 'page-kind')
     """
 
     def __init__(self, path: str | Path | None = None, text: str | None = None) -> None:

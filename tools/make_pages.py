@@ -20,8 +20,8 @@ pages were made from) and ``basil`` (../shared/data/basil/articles, another
 corpus: use it for held-out checks).  A fixed ``--seed`` makes the same pages.
 
 usage:
-  python benchmarks/make_pages.py --source basil --count 5 --seed 7 --out /tmp/pages
-  python benchmarks/make_pages.py --source polnear --count 2 --ocr --out /tmp/ocr
+  python -m tools.make_pages --source basil --count 5 --seed 7 --out /tmp/pages
+  python -m tools.make_pages --source polnear --count 2 --ocr --out /tmp/ocr
 
 Writes NAME.txt and NAME.gold.json ({"articles": [{"headline", "byline",
 "paragraphs", "captions"}], "sources": [...], "settings": {...}}), the format

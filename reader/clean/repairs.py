@@ -1,0 +1,187 @@
+"""Every repair the page cleaner makes, in the order it makes them: the table of contents.
+
+Each repair is a small function named for what it does, whose docstring says
+where the damage comes from and shows it undone (a doctest).  Its name is the
+``action`` of the decisions it records, so ``reader clean --explain`` says which
+repair acted; ``reader clean --repairs`` lists them, and ``reader clean PAGE
+--skip NAME`` or ``clean_page(text, skip={NAME})`` switches one off to show what
+it does.  A repair runs on every page, only on OCR, or only on a PDF's text layer
+(`reader.clean.page_kind` decides which a page is, once).
+
+Besides the repairs, the cleaner records what it reads on the page, which are
+not repairs and cannot be switched off: ``page-kind``, ``caption``, ``headline``,
+``byline``, ``paragraph-break``, ``column-break`` and ``decode``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from reader.clean import display, drop_capitals, hyphens, ocr, tidy
+
+ALL_PAGES = "all"
+OCR_ONLY = "OCR only"
+TEXT_LAYER_ONLY = "text layer only"
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One named repair: what it fixes, on which pages, and the function that makes it."""
+
+    name: str
+    fixes: str  # one line, for `reader clean --repairs`
+    pages: str  # ALL_PAGES, OCR_ONLY or TEXT_LAYER_ONLY
+    function: Callable
+
+
+REPAIRS: tuple[Repair, ...] = (
+    Repair(
+        "join-drop-capital",
+        'a drop capital alone on its line joins its word (" I " / "raqi" -> "Iraqi")',
+        ALL_PAGES,
+        drop_capitals.join_drop_capitals,
+    ),
+    Repair(
+        "reading-order",
+        "a paragraph OCR read across columns instead of down is put back in order",
+        OCR_ONLY,
+        ocr.put_paragraphs_in_reading_order,
+    ),
+    Repair(
+        "drop-capital-set-apart",
+        'a drop capital OCR read a space away from its word ("T he" -> "The")',
+        OCR_ONLY,
+        drop_capitals.capital_set_apart,
+    ),
+    Repair(
+        "dateline-capitals",
+        'the capitals OCR lost from a dateline ("SHINGTON —" -> "WASHINGTON —")',
+        OCR_ONLY,
+        drop_capitals.capitals_of_a_dateline,
+    ),
+    Repair(
+        "drop-capital-below",
+        'a drop capital OCR read on the line below ("epublican" / "R nominee")',
+        OCR_ONLY,
+        drop_capitals.capital_read_below,
+    ),
+    Repair(
+        "lost-drop-capital",
+        'a drop capital OCR lost, when one capital alone makes a word ("etired" -> "Retired")',
+        OCR_ONLY,
+        drop_capitals.lost_capital_of_a_piece,
+    ),
+    Repair(
+        "drop-capital-a-below",
+        'the drop capital "A", a word, that OCR read at the start of the next line',
+        OCR_ONLY,
+        drop_capitals.word_a_set_below,
+    ),
+    Repair(
+        "i-read-as-t",
+        'the "I" OCR reads as "T" after an opening quote ("“T don’t" -> "“I don’t")',
+        OCR_ONLY,
+        ocr.restore_i_read_as_t,
+    ),
+    Repair(
+        "words-run-together",
+        'a short word and "a" or "the" OCR ran together ("ofa" -> "of a")',
+        OCR_ONLY,
+        ocr.split_words_run_together,
+    ),
+    Repair(
+        "display-block",
+        "a short block of its own that OCR lost the indent of is set apart as a caption or headline",
+        ALL_PAGES,
+        display.set_apart_display_blocks,
+    ),
+    Repair(
+        "join-display-lines",
+        "a caption or headline wrapped onto two display lines is made one",
+        ALL_PAGES,
+        display.join_wrapped_display_lines,
+    ),
+    Repair(
+        "join-word",
+        'a word the column broke at a hyphen is joined ("al-Ma-" / "liki" -> "al-Maliki")',
+        ALL_PAGES,
+        hyphens.join_broken_word,
+    ),
+    Repair(
+        "keep-hyphen",
+        'a compound broken at its own hyphen keeps it ("Russian-" / "made" -> "Russian-made")',
+        ALL_PAGES,
+        hyphens.join_broken_word,
+    ),
+    Repair(
+        "suspended-hyphen",
+        'a hyphen that waits for a later word keeps its space ("low-" / "and" -> "low- and")',
+        ALL_PAGES,
+        hyphens.join_broken_word,
+    ),
+    Repair(
+        "join-lost-hyphen",
+        'a word cut at a line end whose hyphen OCR lost is joined ("dem" / "ocrats")',
+        ALL_PAGES,
+        hyphens.lost_hyphen_join,
+    ),
+    Repair(
+        "space-before-quote",
+        'the space lost before an opening quote goes back ("for“Russia’s" -> "for “Russia’s")',
+        ALL_PAGES,
+        tidy.space_before_quote,
+    ),
+    Repair(
+        "stray-underscore",
+        'a lone "_" that OCR read for a speck goes ("as_ follows" -> "as follows")',
+        ALL_PAGES,
+        tidy.remove_stray_underscores,
+    ),
+)
+
+REPAIR_NAMES = frozenset(repair.name for repair in REPAIRS)
+
+
+def repairs_to_skip(names: Iterable[str]) -> frozenset[str]:
+    """The names of the repairs to switch off, checked: an unknown name is a `ValueError`
+    whose one line lists the names there are.
+
+    >>> sorted(repairs_to_skip(["keep-hyphen", "join-word"]))
+    ['join-word', 'keep-hyphen']
+    >>> repairs_to_skip(["drop-capital"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: no repair named 'drop-capital'; the repairs are: join-drop-capital, ...
+    """
+    skip = frozenset(names)
+    unknown = sorted(skip - REPAIR_NAMES)
+    if unknown:
+        names_there = ", ".join(repair.name for repair in REPAIRS)
+        raise ValueError(f"no repair named {unknown[0]!r}; the repairs are: {names_there}")
+    return skip
+
+
+def repair_counts(decisions: Collection) -> dict[str, int]:
+    """How often each repair acted, by name, in the table's order (0 if it did not).
+
+    >>> from reader.clean.decisions import Decision
+    >>> repair_counts([Decision("join-word", 3, "Ma- | liki", "Maliki")])["join-word"]
+    1
+    """
+    counts = dict.fromkeys((repair.name for repair in REPAIRS), 0)
+    for decision in decisions:
+        if decision.action in counts:
+            counts[decision.action] += 1
+    return counts
+
+
+def repairs_table_markdown() -> str:
+    """The repairs as a Markdown table, as README.md lists them (a test keeps the two equal).
+
+    >>> print(repairs_table_markdown().splitlines()[2])
+    | `join-drop-capital` | all | a drop capital alone on its line joins its word (" I " / "raqi" -> "Iraqi") |
+    """
+    rows = ["| Repair | Pages | What it fixes |", "| --- | --- | --- |"]
+    rows += [f"| `{repair.name}` | {repair.pages} | {repair.fixes} |" for repair in REPAIRS]
+    return "\n".join(rows)

@@ -1,0 +1,129 @@
+"""Every repair of the cleaner's table (reader.clean.repairs) switched off, one at a time.
+
+For each repair a real page where it acts is found among the sample page,
+benchmarks/pages and the pages of the cleaner's tests; cleaned again with that
+repair skipped, the page must come out different, and only in the blocks where
+the repair's decisions were.
+"""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import test_layout
+import test_reading_order
+
+from reader import SAMPLE_PAGE, cli, read_page
+from reader.clean import clean_page
+from reader.clean.repairs import REPAIRS, repair_counts, repairs_table_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+# Pages where a rare repair acts (real OCR and typeset lines, as in test_layout).
+SMALL_PAGES = [
+    test_layout.OCR_BODY_BEFORE
+    + "Trump not walking\nthe walk on his tax\nclaims\n\n"
+    + "onald Trump, under fire\nover his taxes, is casting\nhimself as a champion of\n"
+    + "the little guy when it\ncomes to rewriting the tax\ncode, Donald Trump says.\n",
+    "taxes on 8 million low-\nand middle-income Americans said so.\n",
+    "The dem\nocrats met in the\nhall and went in\nto the room.\n\nSecond.\n",
+    "Partial transcript as_ fol-\nlows: let’s _ start with\nthe news.\n\n___.\n\nNext.\n",
+]
+
+
+def candidate_pages() -> list[str]:
+    pages = [read_page(SAMPLE_PAGE)] if SAMPLE_PAGE.is_file() else []
+    pages += [read_page(path) for path in sorted((ROOT / "benchmarks" / "pages").glob("*.txt"))]
+    for module in (test_layout, test_reading_order):
+        pages += [
+            value
+            for name, value in vars(module).items()
+            if name.isupper() and isinstance(value, str) and "\n" in value
+        ]
+    return pages + SMALL_PAGES
+
+
+def page_where_it_acts(name: str) -> str:
+    for page in candidate_pages():
+        if repair_counts(clean_page(page).decisions)[name]:
+            return page
+    raise AssertionError(f"no test page on which {name} acts")
+
+
+def blocks(result) -> Counter:
+    """The output's blocks, each with its kind (a paragraph, a caption, a headline...)."""
+    return Counter((block.kind, block.text) for block in result.document.blocks)
+
+
+def marks_of(decision) -> list[str]:
+    """The words a decision shows, by which its block is found in the output."""
+    words = re.findall(r"[^\W\d_]{3,}", f"{decision.before} {decision.after}")
+    return [word for word in words if word not in {"lines", "caption", "headline", "joined"}]
+
+
+@pytest.mark.parametrize("name", [repair.name for repair in REPAIRS])
+def test_a_skipped_repair_changes_the_output_only_where_it_acted(name):
+    page = page_where_it_acts(name)
+    full = clean_page(page)
+    skipped = clean_page(page, skip={name})
+    assert blocks(skipped) != blocks(full), f"skipping {name} changes nothing"
+    assert name not in {d.action for d in skipped.decisions}
+    acted = [d for d in full.decisions if d.action == name]
+    full_blocks = full.document.text.split("\n\n")
+    changed = blocks(full) - blocks(skipped)
+    assert 0 < sum(changed.values()) <= 3 * len(acted)
+    marks = [mark for decision in acted for mark in marks_of(decision)]
+    for _, block in changed:
+        # The block itself, or the one next to it (a title seen only once the next
+        # paragraph's drop capital is back), shows what the repair did.
+        at = full_blocks.index(block)
+        near = " ".join(full_blocks[max(0, at - 1) : at + 2])
+        assert not marks or any(mark in near for mark in marks), (name, block[:80])
+
+
+def test_every_decision_names_a_repair_or_a_reading():
+    readings = {"page-kind", "caption", "headline", "byline", "paragraph-break", "column-break"}
+    names = {repair.name for repair in REPAIRS} | readings
+    for page in candidate_pages():
+        assert {d.action for d in clean_page(page).decisions} <= names
+
+
+def test_the_page_kind_is_the_first_decision_with_its_evidence():
+    first = clean_page(test_layout.OCR_QUOTED_I).decisions[0]
+    assert (first.action, first.after) == ("page-kind", "OCR")
+    assert first.evidence.startswith("no line indented among ")
+
+
+def test_clean_repairs_lists_every_repair_with_its_count_on_the_sample(capsys):
+    assert cli.main(["clean", "--repairs"]) == 0
+    out = capsys.readouterr().out
+    for repair in REPAIRS:
+        assert re.search(rf"^{repair.name} +(\d+|-) ", out, re.MULTILINE), repair.name
+    if SAMPLE_PAGE.is_file():
+        assert re.search(r"^join-word +48 ", out, re.MULTILINE)
+
+
+def test_clean_skip_switches_repairs_off_and_refuses_an_unknown_name(capsys, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Nuri al-Ma-\nliki called for“Russia’s help.\n", encoding="utf-8")
+    assert cli.main(["clean", str(page), "--skip", "join-word,space-before-quote"]) == 0
+    assert capsys.readouterr().out == "Nuri al-Ma-liki called for“Russia’s help.\n"
+    assert cli.main(["clean", str(page), "--skip", "drop-capital"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reader clean: no repair named 'drop-capital'; the repairs are: ")
+    assert len(err.splitlines()) == 1 and "join-drop-capital" in err
+
+
+def test_clean_page_refuses_an_unknown_repair():
+    with pytest.raises(ValueError, match="no repair named 'ocr-letter'"):
+        clean_page("A page.", skip={"ocr-letter"})
+
+
+def test_the_readme_lists_the_repairs_of_the_table():
+    readme = ROOT / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README.md (an installed kit)")
+    text = readme.read_text(encoding="utf-8")
+    listed = text.split("<!-- repairs: generated", 1)[1].split("\n", 1)[1]
+    listed = listed.split("\n<!-- /repairs -->", 1)[0]
+    assert listed == repairs_table_markdown(), "README.md: paste repairs_table_markdown()"
