@@ -209,7 +209,7 @@ class Suggestion:
 def _sentences(document: Document) -> list[tuple[int, int]]:
     """Sentence offsets in the document's body paragraphs (captions and headlines too)."""
     try:
-        from reader.actors_text import split_sentences
+        from reader.actors.words import split_sentences
     except ImportError:  # a plain splitter when the actors stage is absent
 
         def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -333,7 +333,7 @@ def test_a_list_changed_in_place_is_read_again(sample):
 
 
 def test_a_short_list_searched_alias_by_alias_finds_what_the_regex_finds(sample, monkeypatch):
-    from reader import actors_gazetteer
+    from reader.actors import gazetteer as actors_gazetteer
 
     entries = [
         GazetteerEntry("Nuri al-Maliki", "person", ["Maliki", "al-Maliki", "Nuri"]),
@@ -509,8 +509,7 @@ def test_a_shared_surname_goes_to_the_person_named_in_full_most_recently():
 def test_a_lone_word_skipped_before_its_evidence_is_read_never_names_anyone(sample):
     # discover_names drops such one-word runs without looking at the words around
     # them; that is safe only if analyse_run would drop them whatever those words say.
-    from reader import actors_discovery as discovery
-    from reader.actors import base_gazetteer, document_sentences
+    from reader.actors import base_gazetteer, discovery, document_sentences
 
     text = sample.text + " " + NAME_RUN_CASES
     covered = discovery._Covered((m.start, m.end) for m in base_gazetteer().matcher().find(text))
@@ -536,7 +535,7 @@ def test_a_lone_word_skipped_before_its_evidence_is_read_never_names_anyone(samp
 # particles or connectors.  `name_runs` is built for speed from other pieces; it must
 # find exactly the same runs.
 def _plain_name_run() -> re.Pattern:
-    from reader import actors_discovery as d
+    from reader.actors import discovery as d
 
     upper = d._UPPER
     word = (
@@ -563,7 +562,7 @@ NAME_RUN_CASES = (
 
 
 def test_name_runs_are_those_of_the_plain_regex() -> None:
-    from reader.actors_discovery import name_runs
+    from reader.actors.discovery import name_runs
 
     plain = _plain_name_run()
     document = reader.load_document(SAMPLE_PAGE)

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.actors_text import (
+from reader.actors.words import (
     EVENT_HEADS,
     FUNCTION_WORDS,
     GOVERNING_NOUNS,

@@ -8,7 +8,7 @@ The stage takes the clean `Document` and returns mentions (character spans into
    organisations, news outlets and agencies, armed groups, a few places;
 2. the page's own list beside the page (``texts/NAME.actors.csv``), which a teacher
    edits and which adds to or overrides the base list;
-3. discovery (`reader.actors_discovery`): people named with or without a title, later
+3. discovery (`reader.actors.discovery`): people named with or without a title, later
    referred to by surname, and roles ("the former Iraqi prime minister") linked to a
    person when the page makes it clear.
 
@@ -47,8 +47,8 @@ from typing import IO, NamedTuple
 
 import pandas as pd
 
-from reader.actors_discovery import NameCandidate, discover_names, short_forms
-from reader.actors_gazetteer import (
+from reader.actors.discovery import NameCandidate, discover_names, short_forms
+from reader.actors.gazetteer import (
     ACTOR_TYPES,
     AliasMatch,
     AliasMatcher,
@@ -60,7 +60,7 @@ from reader.actors_gazetteer import (
     parse_gazetteer,
     save_gazetteer,
 )
-from reader.actors_text import is_title_word, split_sentences
+from reader.actors.words import is_title_word, split_sentences
 from reader.collector import collector_paused
 from reader.document import Document
 from reader.spans import SpanIndex
@@ -79,11 +79,14 @@ __all__ = [
     "cooccurrence_counts",
     "document_sentences",
     "find_actors",
+    "find_actors_in_pieces",
     "gazetteer_for",
     "load_gazetteer",
     "page_gazetteer_path",
     "parse_gazetteer",
     "save_gazetteer",
+    "text_pieces",
+    "write_actors_json_in_pieces",
 ]
 
 # One palette keyed by type (Okabe-Ito colours: told apart by colour-blind readers too).
