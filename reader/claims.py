@@ -32,6 +32,7 @@ import pandas as pd
 from reader import safejson
 from reader.colours import parse_colour
 from reader.document import Document
+from reader.text import sentence_spans
 
 SCHEME_PATH = Path(__file__).resolve().parent / "data" / "claim_scheme.json"
 
@@ -208,21 +209,10 @@ class Suggestion:
 
 def _sentences(document: Document) -> list[tuple[int, int]]:
     """Sentence offsets in the document's body paragraphs (captions and headlines too)."""
-    try:
-        from reader.actors.words import split_sentences
-    except ImportError:  # a plain splitter when the actors stage is absent
-
-        def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-            return [
-                (start + m.start(), start + m.end())
-                for m in re.finditer(r"[^.!?]+[.!?]*[”\"’]?", text[start:end])
-                if m.group().strip()
-            ]
-
     blocks = document.blocks or [type("B", (), {"start": 0, "end": len(document.text)})()]
     spans = []
     for block in blocks:
-        for start, end in split_sentences(document.text, block.start, block.end):
+        for start, end in sentence_spans(document.text, block.start, block.end):
             while start < end and document.text[start].isspace():
                 start += 1
             if end > start:

@@ -200,6 +200,7 @@ class PageContent:
         for actor in self.actors:
             by_name.setdefault(actor.name, actor)
         return by_name
+
     header: PageHeader = field(default_factory=PageHeader)
 
 

@@ -64,6 +64,7 @@ import pandas as pd
 from reader import safejson
 from reader.document import Document
 from reader.spans import SpanIndex
+from reader.text import split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from matplotlib.figure import Figure
@@ -155,31 +156,6 @@ def content_terms(words: Iterable[str]) -> list[str]:
     """
     stop = stopwords()
     return [w for w in words if len(w) > 1 and w not in stop and not w.replace("-", "").isdigit()]
-
-
-_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "jr", "no", "vs")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences, split after ``.``, ``!`` or ``?`` (and closing quotes) before a capital.
-
-    No NLTK model is needed; "Mr." and "St." do not end a sentence.
-
-    >>> split_sentences("“We sincerely thank you,” Maliki told Putin. Mr. Putin smiled.")
-    ['“We sincerely thank you,” Maliki told Putin.', 'Mr. Putin smiled.']
-    """
-    sentences, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].rsplit(None, 1)
-        last = before[-1].lower().rstrip(".") if before else ""
-        if match.group().startswith(".") and (last in _ABBREVIATIONS or len(last) == 1):
-            continue
-        sentences.append(text[start : match.end()].strip())
-        start = match.end()
-    if text[start:].strip():
-        sentences.append(text[start:].strip())
-    return sentences
 
 
 # --------------------------------------------------------------------------- lexicon

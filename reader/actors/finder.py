@@ -60,10 +60,11 @@ from reader.actors.gazetteer import (
     parse_gazetteer,
     save_gazetteer,
 )
-from reader.actors.words import is_title_word, split_sentences
+from reader.actors.words import is_title_word
 from reader.collector import collector_paused
 from reader.document import Document
 from reader.spans import SpanIndex
+from reader.text import sentence_spans
 
 __all__ = [
     "ACTOR_TYPES",
@@ -298,7 +299,7 @@ def document_sentences(document: Document) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block in blocks:
         start, end = (block.start, block.end) if block else (0, len(document.text))
-        spans.extend(split_sentences(document.text, start, end))
+        spans.extend(sentence_spans(document.text, start, end))
     return spans
 
 
