@@ -32,6 +32,7 @@ import pandas as pd
 from reader import safejson
 from reader.colours import parse_colour
 from reader.document import Document
+from reader.quotes import find_quotes
 from reader.text import sentence_spans
 
 SCHEME_PATH = Path(__file__).resolve().parent / "data" / "claim_scheme.json"
@@ -165,20 +166,10 @@ def make_claim(
     if fields.get("verdict", "unverified") not in scheme.verdicts:
         raise ValueError(f"unknown verdict {fields['verdict']!r}; choose from {scheme.verdicts}")
     if not fields.get("claimant"):
-        found = find_quotes_safely(document) if quotes is None else quotes
+        found = find_quotes(document) if quotes is None else quotes
         fields["claimant"] = default_claimant(start, end, found)
     fields.setdefault("check_worthy", kind.check_worthy)
     return annotate(document, start, end, label, annotator=annotator, **fields)
-
-
-def find_quotes_safely(document: Document) -> list:
-    """The document's quotations, or none when the quotes stage is missing or fails."""
-    try:
-        from reader.quotes import find_quotes
-
-        return list(find_quotes(document))
-    except Exception:  # the quote stage is an extra here; claims work without it
-        return []
 
 
 # --- suggestions -------------------------------------------------------------------------------

@@ -61,6 +61,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from reader import actors as actor_stage
+from reader import quotes as quote_stage
 from reader import safejson
 from reader.document import Document
 from reader.spans import SpanIndex
@@ -463,22 +465,6 @@ def page_outlet_name(page: str | Path | None) -> str:
     return name.strip() if isinstance(name, str) and name.strip() else PAGE_VOICE
 
 
-def _quote_finder():
-    try:
-        from reader.quotes import find_quotes
-    except ImportError:
-        return None
-    return find_quotes
-
-
-def _actor_finder():
-    try:
-        from reader.actors import find_actors
-    except ImportError:
-        return None
-    return find_actors
-
-
 def _statement_quotes(quotes: Iterable[Any]) -> list[Any]:
     return sorted(
         (q for q in quotes if getattr(q, "kind", "statement") == "statement"),
@@ -629,8 +615,8 @@ def corpus_passages(
     articles: Sequence[CorpusArticle], *, speakers: bool = True, actors: bool = True
 ) -> list[Passage]:
     """One passage per article, with the speakers it quotes and the actors it mentions."""
-    find_quotes = _quote_finder() if speakers else None
-    find_actors = _actor_finder() if actors else None
+    find_quotes = quote_stage.find_quotes if speakers else None
+    find_actors = actor_stage.find_actors if actors else None
     return [article_passage(article, find_quotes, find_actors) for article in articles]
 
 
@@ -638,7 +624,7 @@ def given_passages(
     passages_by_outlet: Mapping[str, Sequence[str | Passage]], *, actors: bool = False
 ) -> list[Passage]:
     """Passages handed over directly, as ``{outlet: [text or Passage, ...]}``."""
-    find_actors = _actor_finder() if actors else None
+    find_actors = actor_stage.find_actors if actors else None
     passages = []
     for outlet, items in passages_by_outlet.items():
         if isinstance(items, str):
@@ -694,8 +680,8 @@ def _analyse(passage: Passage, lexicon: FrameLexicon) -> _Analysed:
 def _analyse_article(
     article: CorpusArticle, *, speakers: bool, actors: bool, lexicon: FrameLexicon
 ) -> _Analysed:
-    find_quotes = _quote_finder() if speakers else None
-    find_actors = _actor_finder() if actors else None
+    find_quotes = quote_stage.find_quotes if speakers else None
+    find_actors = actor_stage.find_actors if actors else None
     return _analyse(article_passage(article, find_quotes, find_actors), lexicon)
 
 
@@ -1266,7 +1252,7 @@ def compare_page(
 
     ``page`` is a page file (cleaned with ``reader.load_document``) or a `Document`.
     Quotes come from ``reader.quotes.find_quotes`` and actors from
-    ``reader.actors.find_actors``; while either module is missing, that part stays empty.
+    ``reader.actors.find_actors``.
     """
     if isinstance(page, Document):
         document, path = page, None
@@ -1275,15 +1261,9 @@ def compare_page(
 
         document = reader.load_document(page)  # "-" reads standard input
         path = None if str(page) == "-" else Path(page)
-    find_actors, find_quotes = _actor_finder(), _quote_finder()
-    actor_result = find_actors(document, page_path=path) if find_actors else None
-    mentions = actor_result.mentions if actor_result is not None else []
-    if find_quotes is None:
-        quotes = []
-    elif actor_result is not None:
-        quotes = find_quotes(document, actors=actor_result)
-    else:
-        quotes = find_quotes(document)
+    actor_result = actor_stage.find_actors(document, page_path=path)
+    quotes = quote_stage.find_quotes(document, actors=actor_result)
+    mentions = actor_result.mentions
     voice = page_outlet or page_outlet_name(path)
     passages = page_passages(document, quotes, mentions, page_outlet=voice)
     return build_comparison(passages, lexicon=lexicon, prior=prior)

@@ -45,15 +45,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
+from reader.actors import ActorResult, find_actors
 from reader.document import Block, Document
 from reader.text import ABBREVIATIONS, sentence_spans, word_zipf
-
-if TYPE_CHECKING:  # the actors stage is optional at run time
-    from reader.actors import ActorResult
 
 __all__ = ["Quote", "find_quotes", "find_quotes_without_actors", "quotes_df", "quotes_json"]
 
@@ -1093,12 +1091,14 @@ def _looks_like_a_label(text: str, before: str) -> bool:
 
 
 def _load_actors(document: Document) -> Any | None:
-    """Run the actors stage if it is there; quotes still work without it."""
-    try:
-        from reader.actors import find_actors
+    """The actors stage's result, with the page's own actor list when it has one.
 
+    A page list that cannot be read leaves the quotes without actors (``reader actors``
+    says what is wrong with the list) rather than without quotes.
+    """
+    try:
         return find_actors(document, page_path=document.source)
-    except (ImportError, AttributeError, OSError, ValueError):
+    except (OSError, ValueError):
         return None
 
 
@@ -1304,8 +1304,8 @@ def find_quotes(document: Document, actors: ActorResult | None = None) -> list[Q
     """Every quotation of the document with its speaker, cue, addressee and outlet.
 
     ``actors`` is the result of `reader.actors.find_actors`; when it is not given the
-    stage runs it, and works on without it if the actors stage is missing or fails
-    (`find_quotes_without_actors` skips it on purpose): surnames then get the full name
+    stage runs it (with the page's own actor list; a list that cannot be read is left
+    out) and `find_quotes_without_actors` skips it on purpose: surnames then get the full name
     the text gave first ("Maliki" -> "Nuri al-Maliki").
 
     >>> from reader import Document

@@ -10,12 +10,12 @@ from reader import SAMPLE_PAGE, Document, load_document
 from reader.claims import (
     SCHEME_PATH,
     default_claimant,
-    find_quotes_safely,
     load_claim_scheme,
     score_sentence,
     suggest_claims,
     suggestions_df,
 )
+from reader.quotes import find_quotes
 
 DOC = load_document(SAMPLE_PAGE)
 
@@ -47,7 +47,7 @@ def test_a_teacher_can_add_a_label_and_a_broken_scheme_names_its_file(tmp_path):
 
 
 def test_a_span_inside_a_quotation_is_claimed_by_its_speaker():
-    quotes = find_quotes_safely(DOC)
+    quotes = find_quotes(DOC)
     inside = DOC.text.index("we have big hopes for you")
     assert default_claimant(inside, inside + 25, quotes) == "Nuri al-Maliki"
     knights = DOC.text.index("such a deal will only be a reality")

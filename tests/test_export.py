@@ -139,13 +139,16 @@ def test_write_demo_writes_the_sample_page_and_says_how_to_open_the_notebooks(tm
     assert "reader lab" in lines[-1] and "00_start_here.ipynb" in lines[-1]
 
 
-@pytest.mark.parametrize("missing", ["reader.actors", "reader.quotes"])
-def test_export_works_without_the_actor_or_quote_stage(tmp_path, monkeypatch, missing):
-    import sys
-
-    monkeypatch.setitem(sys.modules, missing, None)  # import fails as if absent
-    out = export_page(SAMPLE_PAGE, tmp_path / "page.html", demo_annotations_path())
-    assert out.read_text(encoding="utf-8").count('class="claim ') == 10
+def test_a_broken_page_actor_list_is_named_and_the_built_in_list_still_colours_the_page(
+    tmp_path, capsys
+):
+    page = tmp_path / "page.txt"
+    shutil.copy(SAMPLE_PAGE, page)
+    (tmp_path / "page.actors.csv").write_text("name,type\nPutin,wizard\n", encoding="utf-8")
+    html = export_page(page, tmp_path / "page.html").read_text(encoding="utf-8")
+    error = capsys.readouterr().err
+    assert "page.actors.csv" in error and error.count("\n") == 1
+    assert 'title="Russia (state)"' in html
 
 
 def test_reader_export_command_writes_the_page_and_refuses_a_bad_annotation_file(tmp_path, capsys):
