@@ -47,6 +47,7 @@ from typing import IO, NamedTuple
 
 import pandas as pd
 
+from reader._gc import collector_paused
 from reader.actors.discovery import NameCandidate, discover_names, short_forms
 from reader.actors.gazetteer import (
     ACTOR_TYPES,
@@ -61,7 +62,6 @@ from reader.actors.gazetteer import (
     save_gazetteer,
 )
 from reader.actors.words import is_title_word
-from reader.collector import collector_paused
 from reader.document import Document
 from reader.spans import SpanIndex
 from reader.text import sentence_spans
@@ -652,7 +652,7 @@ def find_actors(
     ``texts/NAME.txt``); ``gazetteer`` adds a list of your own on top; ``use_base=False``
     leaves out the built-in list; ``discover=False`` keeps to the lists only.
     """
-    with collector_paused():  # many small objects, no cycles: see reader.collector
+    with collector_paused():  # many small objects, no cycles: see reader._gc
         return _find_actors(document, gazetteer, page_path, use_base, discover)
 
 
