@@ -570,13 +570,12 @@ def test_basil_frames_of_300_articles_compare_three_outlets(tmp_path):
     assert len(comparison.pairwise[["outlet", "versus"]].drop_duplicates()) == 6
 
 
-def test_page_passages_find_the_quotes_and_actors_of_each_block_on_the_sample_page():
+def test_page_passages_find_the_quotes_and_actors_of_each_block_on_the_sample_page(sample_document):
     pytest.importorskip("reader.layout")
-    from reader import load_document
     from reader.actors import Mention, find_actors
     from reader.quotes import find_quotes
 
-    document = load_document(SAMPLE_PAGE)
+    document = sample_document
     actors = find_actors(document, page_path=SAMPLE_PAGE)
     quotes = [q for q in find_quotes(document, actors=actors) if q.kind == "statement"]
     first = next(q for q in quotes if q.outlet)
