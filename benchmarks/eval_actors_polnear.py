@@ -26,7 +26,7 @@ from pathlib import Path
 
 from reader import Document
 from reader.actors import base_gazetteer, find_actors
-from reader.actors_text import EVENT_HEADS, ORGANISATION_HEADS, PLACE_HEADS, normalise_word
+from reader.actors.words import EVENT_HEADS, ORGANISATION_HEADS, PLACE_HEADS, normalise_word
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear-dev"
 _LEADING_WORDS = frozenset(

@@ -32,6 +32,8 @@ import pandas as pd
 from reader import safejson
 from reader.colours import parse_colour
 from reader.document import Document
+from reader.quotes import find_quotes
+from reader.text import sentence_spans
 
 SCHEME_PATH = Path(__file__).resolve().parent / "data" / "claim_scheme.json"
 
@@ -164,20 +166,10 @@ def make_claim(
     if fields.get("verdict", "unverified") not in scheme.verdicts:
         raise ValueError(f"unknown verdict {fields['verdict']!r}; choose from {scheme.verdicts}")
     if not fields.get("claimant"):
-        found = find_quotes_safely(document) if quotes is None else quotes
+        found = find_quotes(document) if quotes is None else quotes
         fields["claimant"] = default_claimant(start, end, found)
     fields.setdefault("check_worthy", kind.check_worthy)
     return annotate(document, start, end, label, annotator=annotator, **fields)
-
-
-def find_quotes_safely(document: Document) -> list:
-    """The document's quotations, or none when the quotes stage is missing or fails."""
-    try:
-        from reader.quotes import find_quotes
-
-        return list(find_quotes(document))
-    except Exception:  # the quote stage is an extra here; claims work without it
-        return []
 
 
 # --- suggestions -------------------------------------------------------------------------------
@@ -208,21 +200,10 @@ class Suggestion:
 
 def _sentences(document: Document) -> list[tuple[int, int]]:
     """Sentence offsets in the document's body paragraphs (captions and headlines too)."""
-    try:
-        from reader.actors_text import split_sentences
-    except ImportError:  # a plain splitter when the actors stage is absent
-
-        def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-            return [
-                (start + m.start(), start + m.end())
-                for m in re.finditer(r"[^.!?]+[.!?]*[”\"’]?", text[start:end])
-                if m.group().strip()
-            ]
-
     blocks = document.blocks or [type("B", (), {"start": 0, "end": len(document.text)})()]
     spans = []
     for block in blocks:
-        for start, end in split_sentences(document.text, block.start, block.end):
+        for start, end in sentence_spans(document.text, block.start, block.end):
             while start < end and document.text[start].isspace():
                 start += 1
             if end > start:

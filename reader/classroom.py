@@ -231,11 +231,11 @@ def export_class_html(
 ) -> Path:
     """Write the class page: the document with the claims most of the class marked,
     and a class summary (agreement, students, disagreements) above the text."""
-    from reader.export import export_html, find_actors_safely
+    from reader.export import export_html, page_actors
 
     result = class_agreement(classroom)
     document = classroom.document
-    actors, mentions = find_actors_safely(document, document.source or None)
+    actors, mentions = page_actors(document, document.source or None)
     html = export_html(
         document,
         consensus_annotations(classroom, result, share),

@@ -35,6 +35,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from reader.actors import TYPE_COLOURS, ActorResult, base_gazetteer, find_actors, gazetteer_for
 from reader.annotations import (
     Annotation,
     AnnotationFile,
@@ -45,8 +46,10 @@ from reader.annotations import (
     save_annotations,
     write_atomically,
 )
+from reader.claims import load_claim_scheme
 from reader.colours import safe_colour
 from reader.document import Block, Document
+from reader.quotes import find_quotes
 from reader.spans import SpanIndex
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -64,7 +67,6 @@ TYPE_STYLES: dict[str, tuple[str, str]] = {
     "group": ("solid", "GRP"),
     "place": ("dotted", "PLC"),
 }
-FALLBACK_COLOURS = {"person": "#0072B2", "state": "#D55E00", "organisation": "#009E73"}
 # Claims: the label's colour as a tint, and a border style of its own.
 LABEL_BORDERS = {
     "check-worthy": "double",
@@ -205,10 +207,6 @@ class PageContent:
 
 def _scheme_labels() -> dict[str, tuple[str, str]]:
     try:
-        from reader.claims import load_claim_scheme
-    except ImportError:
-        return {}
-    try:
         return {lab.key: (lab.name, lab.colour) for lab in load_claim_scheme().labels}
     except ValueError as error:  # a bad scheme (say, a colour that is not one): plain claims
         print(f"reader: claim labels left out ({error})", file=sys.stderr)
@@ -235,12 +233,7 @@ def number_claims(annotations: Iterable[Annotation]) -> list[PlacedClaim]:
 
 
 def _type_colour(actor_type: str) -> str:
-    try:
-        from reader.actors import TYPE_COLOURS
-
-        return TYPE_COLOURS.get(actor_type, "#999999")
-    except ImportError:
-        return FALLBACK_COLOURS.get(actor_type, "#999999")
+    return TYPE_COLOURS.get(actor_type, "#999999")
 
 
 def _colour(content: PageContent, actor_name: str, actor_type: str) -> str:
@@ -473,16 +466,19 @@ def export_html(
 # --- the whole job for a page file -------------------------------------------------------------
 
 
-def find_actors_safely(document: Document, page_path: str | Path | None) -> tuple[list, list]:
-    """(actors, mentions), or empty lists when the actors stage is missing or fails."""
-    try:
-        from reader.actors import find_actors
+def page_actors(document: Document, page_path: str | Path | None) -> tuple[list, list]:
+    """(actors, mentions) of the page, with its own actor list beside it if it has one.
 
-        result = find_actors(document, page_path=page_path)
-        return list(result.actors), list(result.mentions)
-    except Exception as error:  # the export must still work without this stage
-        print(f"reader: actors left out ({type(error).__name__}: {error})", file=sys.stderr)
-        return [], []
+    A page list that cannot be read (a teacher's typo in ``NAME.actors.csv``) is named
+    on standard error and left out; the built-in list still colours the page.
+    """
+    try:
+        lists = gazetteer_for(page_path=page_path)
+    except (OSError, ValueError) as error:
+        print(f"reader: the page's actor list is left out ({error})", file=sys.stderr)
+        lists = base_gazetteer()
+    result = find_actors(document, gazetteer=lists, use_base=False)
+    return list(result.actors), list(result.mentions)
 
 
 def _actor_result(actors: list, mentions: list):
@@ -490,8 +486,6 @@ def _actor_result(actors: list, mentions: list):
     time; None when it found no actors (the quote finder then runs it, as it would)."""
     if not actors:
         return None
-    from reader.actors import ActorResult
-
     return ActorResult(actors, mentions)
 
 
@@ -561,14 +555,8 @@ def export_page(
 
     page, output = Path(page), Path(output)
     document = load_document(page)
-    actors, mentions = find_actors_safely(document, page)
-    try:
-        from reader.quotes import find_quotes
-
-        quotes = list(find_quotes(document, actors=_actor_result(actors, mentions)))
-    except Exception as error:
-        print(f"reader: quotes left out ({type(error).__name__}: {error})", file=sys.stderr)
-        quotes = []
+    actors, mentions = page_actors(document, page)
+    quotes = list(find_quotes(document, actors=_actor_result(actors, mentions)))
     loaded, problems = load_annotation_source(annotations, page.stem)
     for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)

@@ -45,15 +45,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
-from wordfreq import zipf_frequency
 
+from reader.actors import ActorResult, find_actors
 from reader.document import Block, Document
-
-if TYPE_CHECKING:  # the actors stage is optional at run time
-    from reader.actors import ActorResult
+from reader.text import ABBREVIATIONS, sentence_spans, word_zipf
 
 __all__ = ["Quote", "find_quotes", "find_quotes_without_actors", "quotes_df", "quotes_json"]
 
@@ -66,11 +64,6 @@ STRAIGHT_MARK = '"'
 HIDDEN = "\u2063"
 
 _TOKEN = re.compile(r"\u2063+|\w+(?:[’'.\-]\w+)*|[^\w\s]")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr sen sens rep reps gov gen lt col maj capt sgt adm prof rev st jr sr mt ft
-    vs etc inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec no u.s u.n u.k
-    d.c a.m p.m""".split()
-)
 PRONOUNS = frozenset("he she they it we i you".split())
 _DETERMINERS = frozenset(
     """the a an his her their its our this that these those one another some many several
@@ -391,22 +384,13 @@ def _masked_paragraph(
     return "".join(chars)
 
 
-_BOUNDARY = re.compile(r"[.!?]+[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9\u2063])")
-
-
 def _sentence_starts(masked: str) -> list[int]:
     """Where the sentences of a masked paragraph start (0 first).
 
     >>> _sentence_starts("Maliki told Putin. “\u2063\u2063.” Mr. Lavrov said.")
     [0, 19, 25]
     """
-    starts = [0]
-    for match in _BOUNDARY.finditer(masked):
-        before = masked[max(0, match.start() - 12) : match.start()].split()
-        word = before[-1].lower() if before else ""
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue
-        starts.append(match.end())
+    starts = [0] + [start for start, _ in sentence_spans(masked, also_opening=HIDDEN)]
     starts.extend(m.end() for m in re.finditer(r"\n\s*", masked))
     return sorted(set(starts))
 
@@ -475,12 +459,12 @@ def _is_name_word(token: _Token) -> bool:
 
 def _is_abbreviation(token: _Token) -> bool:
     """A title or an initial that keeps its full stop inside a name ("Sen.", "Lawrence B.")."""
-    return token.lower in _ABBREVIATIONS or (len(token.text) == 1 and token.text.isupper())
+    return token.lower in ABBREVIATIONS or (len(token.text) == 1 and token.text.isupper())
 
 
 def _opens_with_a_verb(token: _Token) -> bool:
     """A capitalised "-ing"/"-ed" word opening a sentence ("Amplifying …, Trump said")."""
-    return token.lower.endswith(("ing", "ed")) and zipf_frequency(token.lower, "en") >= 3.0
+    return token.lower.endswith(("ing", "ed")) and word_zipf(token.lower) >= 3.0
 
 
 def _name_backward(tokens: list[_Token], last: int, low: int) -> int | None:
@@ -1107,12 +1091,14 @@ def _looks_like_a_label(text: str, before: str) -> bool:
 
 
 def _load_actors(document: Document) -> Any | None:
-    """Run the actors stage if it is there; quotes still work without it."""
-    try:
-        from reader.actors import find_actors
+    """The actors stage's result, with the page's own actor list when it has one.
 
+    A page list that cannot be read leaves the quotes without actors (``reader actors``
+    says what is wrong with the list) rather than without quotes.
+    """
+    try:
         return find_actors(document, page_path=document.source)
-    except (ImportError, AttributeError, OSError, ValueError):
+    except (OSError, ValueError):
         return None
 
 
@@ -1318,8 +1304,8 @@ def find_quotes(document: Document, actors: ActorResult | None = None) -> list[Q
     """Every quotation of the document with its speaker, cue, addressee and outlet.
 
     ``actors`` is the result of `reader.actors.find_actors`; when it is not given the
-    stage runs it, and works on without it if the actors stage is missing or fails
-    (`find_quotes_without_actors` skips it on purpose): surnames then get the full name
+    stage runs it (with the page's own actor list; a list that cannot be read is left
+    out) and `find_quotes_without_actors` skips it on purpose: surnames then get the full name
     the text gave first ("Maliki" -> "Nuri al-Maliki").
 
     >>> from reader import Document

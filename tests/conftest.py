@@ -1,4 +1,10 @@
-"""The notebooks, run once for every test that reads their outputs.
+"""Fixtures shared by the tests: the sample page, a headless browser, and the notebooks.
+
+``sample_document`` is the sample page cleaned once for the whole run (a `Document` is
+frozen, so tests can share it).  ``browser`` is Debian's Chromium through Playwright,
+started once a test module and skipped, with the reason, where it is missing.
+
+The notebooks are run once for every test that reads their outputs.
 
 They run as a student would run them, top to bottom, in a copy of the kit made in a
 temporary folder (``notebooks/`` and ``texts/``), whose name file says the student is
@@ -10,6 +16,7 @@ typed in notebook 00.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -18,6 +25,41 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def sample_document():
+    """The sample page (``texts/arab-weekly-maliki-russia.txt``) as the cleaner gives it."""
+    from reader import SAMPLE_PAGE, load_document
+
+    return load_document(SAMPLE_PAGE)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Playwright's sync API), one a module: Playwright's sync API
+    cannot run twice at once in a thread, and other modules start their own."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip("Debian chromium is not installed")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        except sync_api.Error as error:  # pragma: no cover - depends on the machine
+            pytest.skip(f"chromium does not start: {error}")
+        yield chromium
+        chromium.close()
+
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 TEST_STUDENT = "Test-Student"
 

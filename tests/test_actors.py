@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import reader
 from reader import SAMPLE_PAGE, Block, Document
 from reader.actors import (
     Actor,
@@ -88,18 +87,13 @@ NOT_PEOPLE = [
 
 
 @pytest.fixture(scope="module")
-def sample() -> Document:
-    return reader.load_document(SAMPLE_PAGE)
+def with_page_list(sample_document: Document) -> ActorResult:
+    return find_actors(sample_document, page_path=SAMPLE_PAGE)
 
 
 @pytest.fixture(scope="module")
-def with_page_list(sample: Document) -> ActorResult:
-    return find_actors(sample, page_path=SAMPLE_PAGE)
-
-
-@pytest.fixture(scope="module")
-def without_page_list(sample: Document) -> ActorResult:
-    return find_actors(sample)
+def without_page_list(sample_document: Document) -> ActorResult:
+    return find_actors(sample_document)
 
 
 def grouped(result: ActorResult, document: Document, name: str, kind: str, alias: str) -> bool:
@@ -113,17 +107,19 @@ def grouped(result: ActorResult, document: Document, name: str, kind: str, alias
 
 
 @pytest.mark.parametrize("name", list(REQUIRED))
-def test_required_actor_is_found_with_all_its_aliases(sample, with_page_list, name):
+def test_required_actor_is_found_with_all_its_aliases(sample_document, with_page_list, name):
     kind, aliases = REQUIRED[name]
-    missing = [a for a in aliases if not grouped(with_page_list, sample, name, kind, a)]
+    missing = [a for a in aliases if not grouped(with_page_list, sample_document, name, kind, a)]
     assert not missing, f"{name}: aliases not grouped under it: {missing}"
 
 
-def test_all_required_people_found_by_base_list_and_discovery_alone(sample, without_page_list):
+def test_all_required_people_found_by_base_list_and_discovery_alone(
+    sample_document, without_page_list
+):
     missing = [
         n
         for n in REQUIRED_PEOPLE
-        if not grouped(without_page_list, sample, n, "person", n.split()[-1])
+        if not grouped(without_page_list, sample_document, n, "person", n.split()[-1])
     ]
     assert missing == []
     assert without_page_list.actor_named("Lavrov").name == "Sergei Lavrov"
@@ -157,7 +153,7 @@ def test_a_possessive_office_is_not_a_person(without_page_list):
     assert not [m for m in without_page_list.mentions if m.text == "the prime minister"]
 
 
-def test_mentions_inside_compounds_are_found_and_marked(sample, without_page_list):
+def test_mentions_inside_compounds_are_found_and_marked(sample_document, without_page_list):
     compound = {(m.text, m.actor) for m in without_page_list.mentions if m.in_compound}
     assert {
         ("Moscow", "Russia"),
@@ -204,10 +200,10 @@ def test_sentence_opening_words_do_not_become_actors(without_page_list):
         assert not any(n.startswith(opener) for n in names), opener
 
 
-def test_mentions_point_into_the_text_and_never_overlap(sample, with_page_list):
+def test_mentions_point_into_the_text_and_never_overlap(sample_document, with_page_list):
     previous_end = -1
     for m in with_page_list.mentions:
-        assert sample.text[m.start : m.end] == m.text
+        assert sample_document.text[m.start : m.end] == m.text
         assert m.start >= previous_end
         previous_end = m.end
     assert all(m.sentence is not None for m in with_page_list.mentions)
@@ -244,8 +240,8 @@ def test_mentions_and_actors_as_dataframes(with_page_list):
     )
 
 
-def test_actor_at_prefers_the_person(sample, with_page_list):
-    start = sample.text.index("Iraqi Vice-President Nuri al-Maliki")
+def test_actor_at_prefers_the_person(sample_document, with_page_list):
+    start = sample_document.text.index("Iraqi Vice-President Nuri al-Maliki")
     assert with_page_list.actor_at(start, start + 35).name == "Nuri al-Maliki"
     assert with_page_list.actor_at(start, start + 5).name == "Iraq"
 
@@ -294,7 +290,7 @@ def test_headline_in_title_case_finds_known_names_but_invents_none():
     assert len(result.mentions) == 2
 
 
-def test_page_list_overrides_base_and_adds_names(tmp_path, sample):
+def test_page_list_overrides_base_and_adds_names(tmp_path, sample_document):
     page = tmp_path / "page.txt"
     page.write_text("placeholder", encoding="utf-8")
     save_gazetteer(
@@ -307,7 +303,7 @@ def test_page_list_overrides_base_and_adds_names(tmp_path, sample):
         ),
         page_gazetteer_path(page),
     )
-    result = find_actors(sample, page_path=page)
+    result = find_actors(sample_document, page_path=page)
     kremlin = result.actor_named("Kremlin")
     assert (
         kremlin.name == "Kremlin" and kremlin.type == "organisation" and kremlin.colour == "#123456"
@@ -315,25 +311,27 @@ def test_page_list_overrides_base_and_adds_names(tmp_path, sample):
     assert result.actor_named("Moscow").name == "Russia"
 
 
-def test_a_list_changed_in_place_is_read_again(sample):
+def test_a_list_changed_in_place_is_read_again(sample_document):
     # A notebook may change an entry in place; the compiled matcher is cached per list,
     # so the change must be seen on the next call, not a call later or never.
     kremlin = GazetteerEntry("Kremlin", "organisation", ["Kremlin"], "#123456", "presidency")
     lists = Gazetteer([kremlin])
-    assert find_actors(sample, gazetteer=lists).actor_named("Kremlin").colour == "#123456"
-    assert find_actors(sample, gazetteer=lists).actor_named("Moscow").name == "Russia"
+    assert find_actors(sample_document, gazetteer=lists).actor_named("Kremlin").colour == "#123456"
+    assert find_actors(sample_document, gazetteer=lists).actor_named("Moscow").name == "Russia"
     kremlin.colour = "#654321"
     kremlin.aliases.append("Moscow")
-    result = find_actors(sample, gazetteer=lists)
+    result = find_actors(sample_document, gazetteer=lists)
     assert result.actor_named("Kremlin").colour == "#654321"
     assert result.actor_named("Moscow").name == "Kremlin"
     # an equal list elsewhere shares the compiled matcher, and gets its own colours back
     twin = Gazetteer([GazetteerEntry("Kremlin", "organisation", ["Kremlin", "Moscow"])])
-    assert find_actors(sample, gazetteer=twin).actor_named("Kremlin").colour is None
+    assert find_actors(sample_document, gazetteer=twin).actor_named("Kremlin").colour is None
 
 
-def test_a_short_list_searched_alias_by_alias_finds_what_the_regex_finds(sample, monkeypatch):
-    from reader import actors_gazetteer
+def test_a_short_list_searched_alias_by_alias_finds_what_the_regex_finds(
+    sample_document, monkeypatch
+):
+    from reader.actors import gazetteer as actors_gazetteer
 
     entries = [
         GazetteerEntry("Nuri al-Maliki", "person", ["Maliki", "al-Maliki", "Nuri"]),
@@ -345,7 +343,7 @@ def test_a_short_list_searched_alias_by_alias_finds_what_the_regex_finds(sample,
         " RUSSIA, US-made, the U.S.A, Iran’s, Iran's, Iranians, anti-Iran, Moscow-Tehran,"
         " al-Maliki's, Maliki’sh, Nuri al-Maliki, Al-Maliki, iran, RussianRussian Russian."
     )
-    texts = [sample.text, tricky, sample.text[:400] + tricky]
+    texts = [sample_document.text, tricky, sample_document.text[:400] + tricky]
     few = actors_gazetteer.AliasMatcher(entries)
     assert few.regex is None  # a short list: no regex compiled
     monkeypatch.setattr(actors_gazetteer, "FEW_ALIASES", 0)
@@ -354,9 +352,9 @@ def test_a_short_list_searched_alias_by_alias_finds_what_the_regex_finds(sample,
     for text in texts:
         for start, end in ((0, None), (5, len(text) - 7)):
             assert few.find(text, start, end) == compiled.find(text, start, end)
-    assert len(few.find(sample.text)) > 20
+    assert len(few.find(sample_document.text)) > 20
     # a long text is worth compiling for: the short list compiles then, with the same result
-    long_text = "\n\n".join([sample.text] * 30)
+    long_text = "\n\n".join([sample_document.text] * 30)
     assert few.find(long_text) == compiled.find(long_text)
     assert few.regex is not None
 
@@ -409,11 +407,11 @@ def test_a_bad_gazetteer_gives_one_clear_line(tmp_path, content, message):
     assert message in str(error.value) and "\n" not in str(error.value)
 
 
-def test_actors_json_and_command_line(tmp_path, capsys, sample):
-    data = actors_json(sample, page_path=str(SAMPLE_PAGE))
+def test_actors_json_and_command_line(tmp_path, capsys, sample_document):
+    data = actors_json(sample_document, page_path=str(SAMPLE_PAGE))
     maliki = next(a for a in data["actors"] if a["name"] == "Nuri al-Maliki")
     assert maliki["type"] == "person"
-    assert all(sample.text[m["start"] : m["end"]] == m["text"] for m in maliki["mentions"])
+    assert all(sample_document.text[m["start"] : m["end"]] == m["text"] for m in maliki["mentions"])
     page = tmp_path / SAMPLE_PAGE.name
     shutil.copy(SAMPLE_PAGE, page)
     from reader.cli import main
@@ -427,8 +425,8 @@ def test_actors_json_and_command_line(tmp_path, capsys, sample):
     }
 
 
-def test_concordance_lines_up_every_name_of_an_actor(sample, with_page_list):
-    lines = actor_concordance(sample, with_page_list, "Maliki")
+def test_concordance_lines_up_every_name_of_an_actor(sample_document, with_page_list):
+    lines = actor_concordance(sample_document, with_page_list, "Maliki")
     assert len(lines) == len(with_page_list.mentions_of("Maliki"))
     assert {"Nuri al-Maliki", "Maliki", "The former Iraqi prime minister"} <= set(lines.mention)
     assert "Vice-President" in lines.left.iloc[0]
@@ -444,7 +442,7 @@ def test_cooccurrence_counts_sentences_not_mentions(with_page_list):
 
 
 @pytest.mark.shared
-def test_seed_gold_required_actors(sample, with_page_list):
+def test_seed_gold_required_actors(sample_document, with_page_list):
     gold_path = SHARED / "gold" / "seed_actors.json"
     if not gold_path.is_file():
         pytest.skip("../shared is absent")
@@ -452,7 +450,9 @@ def test_seed_gold_required_actors(sample, with_page_list):
     for actor in gold:
         if actor["required"]:
             for alias in actor["aliases"]:
-                assert grouped(with_page_list, sample, actor["name"], actor["type"], alias), (
+                assert grouped(
+                    with_page_list, sample_document, actor["name"], actor["type"], alias
+                ), (
                     actor["name"],
                     alias,
                 )
@@ -506,13 +506,12 @@ def test_a_shared_surname_goes_to_the_person_named_in_full_most_recently():
     ]
 
 
-def test_a_lone_word_skipped_before_its_evidence_is_read_never_names_anyone(sample):
+def test_a_lone_word_skipped_before_its_evidence_is_read_never_names_anyone(sample_document):
     # discover_names drops such one-word runs without looking at the words around
     # them; that is safe only if analyse_run would drop them whatever those words say.
-    from reader import actors_discovery as discovery
-    from reader.actors import base_gazetteer, document_sentences
+    from reader.actors import base_gazetteer, discovery, document_sentences
 
-    text = sample.text + " " + NAME_RUN_CASES
+    text = sample_document.text + " " + NAME_RUN_CASES
     covered = discovery._Covered((m.start, m.end) for m in base_gazetteer().matcher().find(text))
     lowercase = discovery.lowercase_vocabulary(text)
     starts = {start for start, _ in document_sentences(Document.from_text(text))}
@@ -536,7 +535,7 @@ def test_a_lone_word_skipped_before_its_evidence_is_read_never_names_anyone(samp
 # particles or connectors.  `name_runs` is built for speed from other pieces; it must
 # find exactly the same runs.
 def _plain_name_run() -> re.Pattern:
-    from reader import actors_discovery as d
+    from reader.actors import discovery as d
 
     upper = d._UPPER
     word = (
@@ -562,11 +561,11 @@ NAME_RUN_CASES = (
 )
 
 
-def test_name_runs_are_those_of_the_plain_regex() -> None:
-    from reader.actors_discovery import name_runs
+def test_name_runs_are_those_of_the_plain_regex(sample_document) -> None:
+    from reader.actors.discovery import name_runs
 
     plain = _plain_name_run()
-    document = reader.load_document(SAMPLE_PAGE)
+    document = sample_document
     texts = [(NAME_RUN_CASES, 0, len(NAME_RUN_CASES))]
     texts += [(document.text, block.start, block.end) for block in document.blocks]
     runs = 0
@@ -598,7 +597,7 @@ def _spans_around_mentions(result: ActorResult) -> list[tuple[int, int]]:
     return spans
 
 
-def test_actor_at_at_the_edges_and_in_the_middle_of_every_mention(sample, with_page_list):
+def test_actor_at_at_the_edges_and_in_the_middle_of_every_mention(sample_document, with_page_list):
     lavrov = next(m for m in with_page_list.mentions if m.text == "Lavrov")
     assert with_page_list.actor_at(lavrov.start, lavrov.start).name == "Sergei Lavrov"
     assert with_page_list.actor_at(lavrov.end - 1, lavrov.end - 1).name == "Sergei Lavrov"
@@ -609,13 +608,13 @@ def test_actor_at_at_the_edges_and_in_the_middle_of_every_mention(sample, with_p
         assert (found.name if found else None) == expected, (start, end)
 
 
-def test_actor_at_with_mentions_that_overlap_and_come_out_of_order(sample, with_page_list):
+def test_actor_at_with_mentions_that_overlap_and_come_out_of_order(sample_document, with_page_list):
     # A teacher's own spans may overlap the stage's and be added in any order: a whole
     # sentence marked as Iraq's, and Putin marked again where Lavrov is named.
-    sentence = sample.text.index("“We are grateful to you")
-    lavrov = sample.text.index("Sergei Lavrov")
+    sentence = sample_document.text.index("“We are grateful to you")
+    lavrov = sample_document.text.index("Sergei Lavrov")
     extra = [
-        Mention("Iraq", "state", "…", sentence, sample.text.index("TASS", sentence)),
+        Mention("Iraq", "state", "…", sentence, sample_document.text.index("TASS", sentence)),
         Mention("Vladimir Putin", "person", "Sergei", lavrov, lavrov + 6),
     ]
     result = ActorResult(list(with_page_list.actors), [*extra, *with_page_list.mentions])
@@ -629,9 +628,9 @@ def test_actor_at_with_mentions_that_overlap_and_come_out_of_order(sample, with_
         assert (found.name if found else None) == expected, (start, end)
 
 
-def test_actor_at_sees_mentions_added_after_a_look_up(sample, with_page_list):
+def test_actor_at_sees_mentions_added_after_a_look_up(sample_document, with_page_list):
     result = ActorResult(list(with_page_list.actors), list(with_page_list.mentions))
-    word = sample.text.index("visit to Moscow")  # "visit" names no actor
+    word = sample_document.text.index("visit to Moscow")  # "visit" names no actor
     assert result.actor_at(word, word + 5) is None
     result.mentions.append(Mention("Nuri al-Maliki", "person", "visit", word, word + 5))
     assert result.actor_at(word, word + 5).name == "Nuri al-Maliki"
@@ -664,9 +663,9 @@ def test_actor_named_prefers_a_name_to_an_alias_and_the_first_actor(with_page_li
         assert result.actor_named(name) is reading_every_actor(actors, name), name
 
 
-def test_long_text_pieces_end_at_blocks_and_keep_their_offsets(sample):
-    text = "\n\n".join([sample.text] * 3) + "\n\n\nLast block.\n"
-    pieces = list(text_pieces(io.StringIO(text), piece_chars=len(sample.text) // 2))
+def test_long_text_pieces_end_at_blocks_and_keep_their_offsets(sample_document):
+    text = "\n\n".join([sample_document.text] * 3) + "\n\n\nLast block.\n"
+    pieces = list(text_pieces(io.StringIO(text), piece_chars=len(sample_document.text) // 2))
     assert len(pieces) > 3
     for offset, piece in pieces:
         assert text[offset : offset + len(piece)] == piece
@@ -675,10 +674,10 @@ def test_long_text_pieces_end_at_blocks_and_keep_their_offsets(sample):
     assert rebuilt == text
 
 
-def test_actors_of_a_long_text_point_into_the_whole_text(sample):
-    text = "\n\n".join([sample.text] * 3)
+def test_actors_of_a_long_text_point_into_the_whole_text(sample_document):
+    text = "\n\n".join([sample_document.text] * 3)
     stream = io.StringIO(text)
-    table = find_actors_in_pieces(text_pieces(stream, piece_chars=len(sample.text) // 3))
+    table = find_actors_in_pieces(text_pieces(stream, piece_chars=len(sample_document.text) // 3))
     out = io.StringIO()
     table.write_json(out)
     found = json.loads(out.getvalue())["actors"]
@@ -688,16 +687,16 @@ def test_actors_of_a_long_text_point_into_the_whole_text(sample):
     # give are found in the last copy too (a piece is read on its own, so a lone
     # surname there is a person only if that piece shows it)
     maliki = next(a for a in found if a["name"] == "Nuri al-Maliki")
-    assert maliki["mentions"][0]["start"] == sample.text.index("Nuri al-Maliki")
+    assert maliki["mentions"][0]["start"] == sample_document.text.index("Nuri al-Maliki")
     for name in ("Baghdad", "TASS", "Rudaw English"):
         last = text.rindex(name)
         assert (last, last + len(name), name) in spans
 
 
-def test_actors_of_a_text_in_one_piece_print_as_the_command_prints_them(sample):
-    expected = json.dumps(actors_json(sample), ensure_ascii=False, indent=2) + "\n"
+def test_actors_of_a_text_in_one_piece_print_as_the_command_prints_them(sample_document):
+    expected = json.dumps(actors_json(sample_document), ensure_ascii=False, indent=2) + "\n"
     out = io.StringIO()
-    find_actors_in_pieces(text_pieces(io.StringIO(sample.text))).write_json(out)
+    find_actors_in_pieces(text_pieces(io.StringIO(sample_document.text))).write_json(out)
     assert out.getvalue() == expected
     empty = io.StringIO()
     find_actors_in_pieces([]).write_json(empty)

@@ -10,7 +10,6 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-import reader  # noqa: E402
 from reader import SAMPLE_PAGE, Block, Document  # noqa: E402
 from reader.actors import find_actors, load_gazetteer  # noqa: E402
 from reader.widgets import ActorHighlighter  # noqa: E402
@@ -23,16 +22,11 @@ from reader.widgets.actors import (  # noqa: E402
 )
 
 
-@pytest.fixture(scope="module")
-def sample() -> Document:
-    return reader.load_document(SAMPLE_PAGE)
-
-
 @pytest.fixture
-def highlighter(tmp_path, sample) -> ActorHighlighter:
+def highlighter(tmp_path, sample_document) -> ActorHighlighter:
     page = tmp_path / SAMPLE_PAGE.name
     shutil.copy(SAMPLE_PAGE, page)  # the page's own list is not copied: start from base + discovery
-    return ActorHighlighter(sample, page_path=page)
+    return ActorHighlighter(sample_document, page_path=page)
 
 
 def test_article_marks_every_mention_with_colour_underline_and_tag(highlighter):
@@ -79,7 +73,7 @@ def test_choosing_an_actor_shows_its_concordance_and_companions(highlighter):
     assert "outline:2px solid" in highlighter.article.value
 
 
-def test_adding_an_alias_saves_the_page_list_and_is_used(highlighter, sample):
+def test_adding_an_alias_saves_the_page_list_and_is_used(highlighter, sample_document):
     csv_path = highlighter.gazetteer_path
     assert not csv_path.exists()
     highlighter.actor_select.value = "Islamic State"
@@ -114,8 +108,8 @@ def test_merging_an_actor_with_itself_changes_nothing(highlighter):
     assert "two different" in highlighter.status.value
 
 
-def test_cooccurrence_network_is_a_figure():
-    doc = reader.load_document(SAMPLE_PAGE)
+def test_cooccurrence_network_is_a_figure(sample_document):
+    doc = sample_document
     result = find_actors(doc)
     figure = draw_cooccurrence_network(result, min_sentences=2)
     assert figure.axes and figure.axes[0].get_title().startswith(
@@ -128,7 +122,7 @@ def test_cooccurrence_network_is_a_figure():
 HOSTILE_COLOUR = "red;background:url(http://evil.example/c1)"
 
 
-def test_a_hostile_colour_in_the_actor_list_never_reaches_the_article(tmp_path, sample):
+def test_a_hostile_colour_in_the_actor_list_never_reaches_the_article(tmp_path, sample_document):
     page = tmp_path / SAMPLE_PAGE.name
     shutil.copy(SAMPLE_PAGE, page)
     page.with_name(page.stem + ".actors.csv").write_text(
@@ -136,17 +130,19 @@ def test_a_hostile_colour_in_the_actor_list_never_reaches_the_article(tmp_path, 
         encoding="utf-8",
     )
     with pytest.raises(ValueError, match=r"line 2: actor 'Nuri al-Maliki': colour .* is not #rgb"):
-        ActorHighlighter(sample, page_path=page)
+        ActorHighlighter(sample_document, page_path=page)
 
 
-def test_a_colour_set_in_code_is_checked_again_before_it_is_drawn(sample):
-    mentions = find_actors(sample).mentions
-    html = format_article_html(sample, mentions, colours={"Nuri al-Maliki": HOSTILE_COLOUR})
+def test_a_colour_set_in_code_is_checked_again_before_it_is_drawn(sample_document):
+    mentions = find_actors(sample_document).mentions
+    html = format_article_html(
+        sample_document, mentions, colours={"Nuri al-Maliki": HOSTILE_COLOUR}
+    )
     assert "evil.example" not in html and "url(" not in html
     assert html.count("<mark ") == len(mentions)
 
 
-def test_colour_names_and_short_hex_in_the_list_are_drawn_as_full_hex(tmp_path, sample):
+def test_colour_names_and_short_hex_in_the_list_are_drawn_as_full_hex(tmp_path, sample_document):
     page = tmp_path / SAMPLE_PAGE.name
     shutil.copy(SAMPLE_PAGE, page)
     page.with_name(page.stem + ".actors.csv").write_text(
@@ -154,6 +150,6 @@ def test_colour_names_and_short_hex_in_the_list_are_drawn_as_full_hex(tmp_path, 
         "Nuri al-Maliki,person,Maliki,SteelBlue,\nVladimir Putin,person,Putin,#0AF,\n",
         encoding="utf-8",
     )
-    html = ActorHighlighter(sample, page_path=page).article.value
+    html = ActorHighlighter(sample_document, page_path=page).article.value
     assert "background:#4682b440" in html  # steelblue, with the highlight's alpha
     assert "background:#00aaff40" in html  # "#0AF40" would be no colour at all

@@ -6,18 +6,16 @@ import json
 
 import pytest
 
-from reader import SAMPLE_PAGE, Document, load_document
+from reader import Document
 from reader.claims import (
     SCHEME_PATH,
     default_claimant,
-    find_quotes_safely,
     load_claim_scheme,
     score_sentence,
     suggest_claims,
     suggestions_df,
 )
-
-DOC = load_document(SAMPLE_PAGE)
+from reader.quotes import find_quotes
 
 
 def test_default_scheme_has_the_kinds_and_verdicts_of_the_issue():
@@ -46,24 +44,24 @@ def test_a_teacher_can_add_a_label_and_a_broken_scheme_names_its_file(tmp_path):
     assert "scheme.json" in str(error.value) and "\n" not in str(error.value)
 
 
-def test_a_span_inside_a_quotation_is_claimed_by_its_speaker():
-    quotes = find_quotes_safely(DOC)
-    inside = DOC.text.index("we have big hopes for you")
+def test_a_span_inside_a_quotation_is_claimed_by_its_speaker(sample_document):
+    quotes = find_quotes(sample_document)
+    inside = sample_document.text.index("we have big hopes for you")
     assert default_claimant(inside, inside + 25, quotes) == "Nuri al-Maliki"
-    knights = DOC.text.index("such a deal will only be a reality")
+    knights = sample_document.text.index("such a deal will only be a reality")
     assert default_claimant(knights, knights + 30, quotes) == "Michael Knights"
-    narration = DOC.text.index("He was replaced by Prime Minister")
+    narration = sample_document.text.index("He was replaced by Prime Minister")
     assert default_claimant(narration, narration + 30, quotes) is None
 
 
-def test_suggestions_are_ranked_and_each_says_why():
-    suggestions = suggest_claims(DOC)
+def test_suggestions_are_ranked_and_each_says_why(sample_document):
+    suggestions = suggest_claims(sample_document)
     assert len(suggestions) >= 10
     assert [s.score for s in suggestions] == sorted((s.score for s in suggestions), reverse=True)
     top = suggestions[0]
     assert "T-90 tanks" in top.text and "$1 billion" in top.text
     assert {"money", "number", "date", "prediction"} <= set(top.reasons)
-    assert all(s.reasons and DOC.text[s.start : s.end] == s.text for s in suggestions)
+    assert all(s.reasons and sample_document.text[s.start : s.end] == s.text for s in suggestions)
     table = suggestions_df(suggestions[:5])
     assert list(table.columns) == ["score", "reasons", "because_of", "start", "end", "sentence"]
     assert "money: " in table.loc[0, "because_of"]
@@ -90,15 +88,17 @@ def test_a_plain_sentence_is_not_suggested():
     assert texts == ["Iraq would buy 40 tanks in 2025."]
 
 
-def test_make_claim_follows_the_scheme_and_takes_the_speaker_from_the_quotation():
+def test_make_claim_follows_the_scheme_and_takes_the_speaker_from_the_quotation(sample_document):
     from reader.claims import make_claim
 
-    start = DOC.text.index("We want bigger openness")
-    claim = make_claim(DOC, start, start + 23, "opinion", annotator="ana")
+    start = sample_document.text.index("We want bigger openness")
+    claim = make_claim(sample_document, start, start + 23, "opinion", annotator="ana")
     assert claim.claim.claimant == "Nuri al-Maliki" and claim.claim.check_worthy is False
-    fact = DOC.text.index("The deal was resumed in 2013")
-    assert make_claim(DOC, fact, fact + 28, "check-worthy", annotator="ana").claim.check_worthy
+    fact = sample_document.text.index("The deal was resumed in 2013")
+    assert make_claim(
+        sample_document, fact, fact + 28, "check-worthy", annotator="ana"
+    ).claim.check_worthy
     with pytest.raises(KeyError, match="unknown label"):
-        make_claim(DOC, fact, fact + 28, "rumour", annotator="ana")
+        make_claim(sample_document, fact, fact + 28, "rumour", annotator="ana")
     with pytest.raises(ValueError, match="unknown verdict"):
-        make_claim(DOC, fact, fact + 28, "factual", annotator="ana", verdict="maybe")
+        make_claim(sample_document, fact, fact + 28, "factual", annotator="ana", verdict="maybe")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reader.actors_gazetteer import GazetteerEntry, gazetteer_csv, parse_gazetteer
+from reader.actors.gazetteer import GazetteerEntry, gazetteer_csv, parse_gazetteer
 from reader.claims import SCHEME_PATH, ClaimLabel, load_claim_scheme
 from reader.colours import CSS_COLOURS, parse_colour, safe_colour
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from markupsafe import Markup
 
-from reader import SAMPLE_PAGE, Block, Document, load_document
+from reader import SAMPLE_PAGE, Block, Document
 from reader.annotations import AnnotationFile, annotate, save_annotations
 from reader.export import (
     CSP,
@@ -106,8 +106,8 @@ def test_annotations_from_a_folder_with_a_bad_file_still_export_and_the_bad_file
     assert "could not be read" in html
 
 
-def test_claims_that_cannot_be_placed_are_listed_not_dropped(tmp_path):
-    doc = load_document(SAMPLE_PAGE)
+def test_claims_that_cannot_be_placed_are_listed_not_dropped(tmp_path, sample_document):
+    doc = sample_document
     lost = annotate("A sentence that is not on the page at all.", 0, 20, "opinion", annotator="x")
     path = tmp_path / "arab-weekly-maliki-russia.x.annotations.json"
     save_annotations(path, AnnotationFile("arab-weekly-maliki-russia", "x", [lost]))
@@ -139,13 +139,16 @@ def test_write_demo_writes_the_sample_page_and_says_how_to_open_the_notebooks(tm
     assert "reader lab" in lines[-1] and "00_start_here.ipynb" in lines[-1]
 
 
-@pytest.mark.parametrize("missing", ["reader.actors", "reader.quotes"])
-def test_export_works_without_the_actor_or_quote_stage(tmp_path, monkeypatch, missing):
-    import sys
-
-    monkeypatch.setitem(sys.modules, missing, None)  # import fails as if absent
-    out = export_page(SAMPLE_PAGE, tmp_path / "page.html", demo_annotations_path())
-    assert out.read_text(encoding="utf-8").count('class="claim ') == 10
+def test_a_broken_page_actor_list_is_named_and_the_built_in_list_still_colours_the_page(
+    tmp_path, capsys
+):
+    page = tmp_path / "page.txt"
+    shutil.copy(SAMPLE_PAGE, page)
+    (tmp_path / "page.actors.csv").write_text("name,type\nPutin,wizard\n", encoding="utf-8")
+    html = export_page(page, tmp_path / "page.html").read_text(encoding="utf-8")
+    error = capsys.readouterr().err
+    assert "page.actors.csv" in error and error.count("\n") == 1
+    assert 'title="Russia (state)"' in html
 
 
 def test_reader_export_command_writes_the_page_and_refuses_a_bad_annotation_file(tmp_path, capsys):
@@ -194,7 +197,9 @@ def test_reader_export_to_a_folder_says_so_in_one_line_and_leaves_nothing(tmp_pa
 HOSTILE_COLOUR = "red;background:url(http://evil.example/c1)"
 
 
-def test_a_hostile_colour_in_the_claim_scheme_never_reaches_the_export(tmp_path, monkeypatch):
+def test_a_hostile_colour_in_the_claim_scheme_never_reaches_the_export(
+    tmp_path, monkeypatch, sample_document
+):
     import json
 
     from reader import claims
@@ -206,7 +211,7 @@ def test_a_hostile_colour_in_the_claim_scheme_never_reaches_the_export(tmp_path,
     with pytest.raises(ValueError, match="colour .* is not #rgb, #rrggbb or a CSS colour name"):
         claims.load_claim_scheme(bad)
     monkeypatch.setattr(claims, "SCHEME_PATH", bad)
-    doc = load_document(SAMPLE_PAGE)
+    doc = sample_document
     start = doc.text.index("The deal was resumed in 2013")
     claim = annotate(doc, start, start + 28, "check-worthy", annotator="t")
     html = export_html(doc, [claim])
@@ -214,10 +219,10 @@ def test_a_hostile_colour_in_the_claim_scheme_never_reaches_the_export(tmp_path,
     assert 'class="claim b-double" style="--c:#777777"' in html
 
 
-def test_a_claim_colour_set_in_code_is_checked_again_when_the_page_is_written():
+def test_a_claim_colour_set_in_code_is_checked_again_when_the_page_is_written(sample_document):
     from reader.export import PageContent, number_claims, render_page
 
-    doc = load_document(SAMPLE_PAGE)
+    doc = sample_document
     start = doc.text.index("The deal was resumed in 2013")
     claim = annotate(doc, start, start + 28, "check-worthy", annotator="t")
     content = PageContent(
@@ -227,7 +232,9 @@ def test_a_claim_colour_set_in_code_is_checked_again_when_the_page_is_written():
     assert "evil.example" not in html and 'style="--c:#777777"' in html
 
 
-def test_a_hostile_colour_in_the_actor_list_never_reaches_the_export(tmp_path, capsys):
+def test_a_hostile_colour_in_the_actor_list_never_reaches_the_export(
+    tmp_path, capsys, sample_document
+):
     from types import SimpleNamespace
 
     from reader.actors import find_actors
@@ -242,7 +249,7 @@ def test_a_hostile_colour_in_the_actor_list_never_reaches_the_export(tmp_path, c
     assert "evil.example" not in html
     assert "is not #rgb, #rrggbb or a CSS colour name" in capsys.readouterr().err
     # and an actor whose colour was changed in code after loading is checked again
-    doc = load_document(SAMPLE_PAGE)
+    doc = sample_document
     result = find_actors(doc)
     actors = [
         SimpleNamespace(name=a.name, colour=HOSTILE_COLOUR, display_colour=HOSTILE_COLOUR)

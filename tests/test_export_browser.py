@@ -3,8 +3,6 @@ and hostile page text or notes run nothing and show as text."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,31 +11,7 @@ from reader import SAMPLE_PAGE, Block, Document
 from reader.annotations import annotate
 from reader.export import demo_annotations_path, export_html, export_page
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        pytest.skip("Debian chromium is not installed")
-    with sync_api.sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except Exception as error:  # pragma: no cover - depends on the machine
-            pytest.skip(f"chromium does not start: {error}")
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, path: Path):

@@ -30,11 +30,11 @@ from reader.framing import (
     log_odds_dirichlet,
     page_outlet_name,
     page_passages,
-    split_sentences,
     term_contexts,
     tokenize,
-    word_clouds,
 )
+from reader.text import split_sentences
+from reader.widgets.outlets import word_clouds
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "texts" / "sample-corpus.jsonl"
@@ -570,13 +570,12 @@ def test_basil_frames_of_300_articles_compare_three_outlets(tmp_path):
     assert len(comparison.pairwise[["outlet", "versus"]].drop_duplicates()) == 6
 
 
-def test_page_passages_find_the_quotes_and_actors_of_each_block_on_the_sample_page():
+def test_page_passages_find_the_quotes_and_actors_of_each_block_on_the_sample_page(sample_document):
     pytest.importorskip("reader.layout")
-    from reader import load_document
     from reader.actors import Mention, find_actors
     from reader.quotes import find_quotes
 
-    document = load_document(SAMPLE_PAGE)
+    document = sample_document
     actors = find_actors(document, page_path=SAMPLE_PAGE)
     quotes = [q for q in find_quotes(document, actors=actors) if q.kind == "statement"]
     first = next(q for q in quotes if q.outlet)
@@ -623,7 +622,7 @@ def test_page_passages_find_the_quotes_and_actors_of_each_block_on_the_sample_pa
 def test_json_and_summary_of_each_outlet_are_its_rows_of_every_table(source):
     pytest.importorskip("reader.quotes")
     pytest.importorskip("reader.layout")
-    from reader.framing import _records
+    from reader.framing.comparison import _records
 
     # the three outlets quote no one: every outlet's speakers are no rows
     comparison = compare_outlets(SAMPLE_PAGE if source == "sample page" else THREE_OUTLETS)

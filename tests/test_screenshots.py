@@ -29,7 +29,6 @@ from reader import SAMPLE_PAGE, load_document
 from reader.export import demo_annotations_path, export_page
 
 pytestmark = pytest.mark.browser
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 LAPTOP = {"width": 1366, "height": 768}
 # JupyterLab on that laptop with its file browser open leaves about this much to a notebook
 WITH_FILE_BROWSER = {"width": 1100, "height": 768}
@@ -67,17 +66,6 @@ def static_html(widget: widgets.Widget) -> str:
     if isinstance(value, (list, tuple)):
         value = ", ".join(map(str, value))
     return f'<span class="control">{html.escape(f"{label} {value}".strip())}</span>'
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("Debian chromium is not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -85,12 +85,12 @@ from reader.annotations import _now as now  # the one clock of the annotation fi
 from reader.claims import (
     ClaimScheme,
     default_claimant,
-    find_quotes_safely,
     load_claim_scheme,
     make_claim,
 )
 from reader.document import Document
 from reader.filenames import named_for_a_placeholder, real_name
+from reader.quotes import find_quotes
 
 HERE = Path(__file__).resolve().parent
 UNDO_KEYS = {"z", "u", "Backspace"}
@@ -159,7 +159,7 @@ class ClaimAnnotator(anywidget.AnyWidget):
         self.annotator = real_name(annotator)
         self.path = Path(path) if path else None
         self.scheme = scheme or load_claim_scheme()
-        self.quotes = find_quotes_safely(document) if quotes is None else list(quotes)
+        self.quotes = list(find_quotes(document)) if quotes is None else list(quotes)
         self.autosave = self.path is not None
         self._stopped_by_a_problem = False  # autosave was turned off because a save failed
         self._annotations: list[Annotation] = []

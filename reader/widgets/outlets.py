@@ -1,5 +1,8 @@
 """OutletComparer: outlets side by side, with their quotes, frames, tone, words and clouds.
 
+`word_clouds` draws an outlet comparison's words as clouds, one per outlet, for the
+widget and for a notebook cell.
+
 The widget only presents an `OutletComparison` (``reader.framing``).  Its state lives in
 Python, so a test can drive it without a browser: choose outlets with
 ``comparer.outlet_picker.value = ("TASS", "Newsweek")``, a term with
@@ -20,8 +23,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import pandas as pd
@@ -29,11 +33,73 @@ import pandas as pd
 from reader.framing import (
     DIMENSIONS,
     OutletComparison,
+    cloud_weights,
     compare_outlets,
     term_contexts,
-    word_clouds,
 )
 from reader.widgets.display import spaced_edge
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# --- word clouds: one picture per outlet --------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _figure_class() -> type:
+    from matplotlib.figure import Figure
+
+    class CloudFigure(Figure):
+        """A matplotlib Figure that shows itself as a PNG in a notebook, even without pyplot."""
+
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png")
+            return buffer.getvalue()
+
+    return CloudFigure
+
+
+def word_clouds(
+    comparison: OutletComparison,
+    outlets: Sequence[str] | None = None,
+    weight: str = "count",
+    width: int = 320,
+    height: int = 220,
+) -> Figure:
+    """Word clouds side by side, one per outlet (wordcloud package, fixed random state).
+
+    ``weight="count"`` sizes words by how often the outlet uses them; ``"distinctive"``
+    by their z-score against the other outlets (only terms with z > 0).
+    """
+    from wordcloud import WordCloud
+
+    chosen = list(outlets) if outlets else list(comparison.outlets)
+    unknown = [o for o in chosen if o not in comparison.outlets]
+    if unknown:
+        raise ValueError(
+            f"unknown outlet {unknown[0]!r}; choose from {', '.join(comparison.outlets)}"
+        )
+    figure = _figure_class()(figsize=(3.2 * max(len(chosen), 1), 3.0), layout="constrained")
+    axes = figure.subplots(1, max(len(chosen), 1), squeeze=False)[0]
+    for axis, outlet in zip(axes, chosen):
+        weights = cloud_weights(comparison, outlet, weight)
+        axis.set_axis_off()
+        axis.set_title(outlet, fontsize=10)
+        if not weights:
+            axis.text(0.5, 0.5, "no terms", ha="center", va="center", transform=axis.transAxes)
+            continue
+        cloud = WordCloud(
+            width=width,
+            height=height,
+            background_color="white",
+            random_state=0,
+            prefer_horizontal=0.9,
+            max_words=len(weights),
+        ).generate_from_frequencies(weights)
+        axis.imshow(cloud.to_array(), interpolation="bilinear")
+    return figure
+
 
 # One colour per frame dimension (codebook order), used for the frame bars.
 FRAME_COLOURS: dict[str, str] = dict(

@@ -8,7 +8,7 @@ The stage takes the clean `Document` and returns mentions (character spans into
    organisations, news outlets and agencies, armed groups, a few places;
 2. the page's own list beside the page (``texts/NAME.actors.csv``), which a teacher
    edits and which adds to or overrides the base list;
-3. discovery (`reader.actors_discovery`): people named with or without a title, later
+3. discovery (`reader.actors.discovery`): people named with or without a title, later
    referred to by surname, and roles ("the former Iraqi prime minister") linked to a
    person when the page makes it clear.
 
@@ -47,8 +47,9 @@ from typing import IO, NamedTuple
 
 import pandas as pd
 
-from reader.actors_discovery import NameCandidate, discover_names, short_forms
-from reader.actors_gazetteer import (
+from reader._gc import collector_paused
+from reader.actors.discovery import NameCandidate, discover_names, short_forms
+from reader.actors.gazetteer import (
     ACTOR_TYPES,
     AliasMatch,
     AliasMatcher,
@@ -60,10 +61,10 @@ from reader.actors_gazetteer import (
     parse_gazetteer,
     save_gazetteer,
 )
-from reader.actors_text import is_title_word, split_sentences
-from reader.collector import collector_paused
+from reader.actors.words import is_title_word
 from reader.document import Document
 from reader.spans import SpanIndex
+from reader.text import sentence_spans
 
 __all__ = [
     "ACTOR_TYPES",
@@ -79,11 +80,14 @@ __all__ = [
     "cooccurrence_counts",
     "document_sentences",
     "find_actors",
+    "find_actors_in_pieces",
     "gazetteer_for",
     "load_gazetteer",
     "page_gazetteer_path",
     "parse_gazetteer",
     "save_gazetteer",
+    "text_pieces",
+    "write_actors_json_in_pieces",
 ]
 
 # One palette keyed by type (Okabe-Ito colours: told apart by colour-blind readers too).
@@ -295,7 +299,7 @@ def document_sentences(document: Document) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block in blocks:
         start, end = (block.start, block.end) if block else (0, len(document.text))
-        spans.extend(split_sentences(document.text, start, end))
+        spans.extend(sentence_spans(document.text, start, end))
     return spans
 
 
@@ -648,7 +652,7 @@ def find_actors(
     ``texts/NAME.txt``); ``gazetteer`` adds a list of your own on top; ``use_base=False``
     leaves out the built-in list; ``discover=False`` keeps to the lists only.
     """
-    with collector_paused():  # many small objects, no cycles: see reader.collector
+    with collector_paused():  # many small objects, no cycles: see reader._gc
         return _find_actors(document, gazetteer, page_path, use_base, discover)
 
 

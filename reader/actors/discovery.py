@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.actors_text import (
+from reader.actors.words import (
     EVENT_HEADS,
     FUNCTION_WORDS,
     GOVERNING_NOUNS,
@@ -40,10 +40,10 @@ from reader.actors_text import (
     ORGANISATION_HEADS,
     PLACE_HEADS,
     SPEECH_VERBS,
-    english_zipf,
     is_title_word,
     normalise_word,
 )
+from reader.text import TITLE_ABBREVIATIONS, word_zipf
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x250) if chr(c).isupper())
 # a word after its capital: "Maliki", "O’Connor", "Vice-President", "Park Geun-hye"
@@ -54,9 +54,8 @@ _WORD_TAIL = (
     r"(?:-(?!(?:led|era|run|made|born|like|wide|held|type|free|rich|bred)\b)[a-z]{2,4}\b)?|)"
 )
 _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
-_ABBREVIATED_TITLES = (
-    "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Gen Lt Col Maj Capt Sgt Adm Prof Rev St Jr Sr Mt Del Hon"
-).split()
+# "Sen.", "Capt.", "St.": titles whose full stop belongs to a name run
+_ABBREVIATED_TITLES = sorted(title.capitalize() for title in TITLE_ABBREVIATIONS)
 _HYPHEN_PARTICLES = "al el ad ash as at az an ar bin ibn abu bint ben".split()
 _INITIAL_TAIL = rf"\.(?:[{_UPPER}]\.)*"
 _INITIAL = rf"[{_UPPER}]{_INITIAL_TAIL}"
@@ -253,9 +252,9 @@ def is_common_capitalised(word: str, lowercase_words: frozenset[str]) -> bool:
     norm = normalise_word(word)
     if norm in FUNCTION_WORDS or norm in MONTHS_AND_DAYS:
         return True
-    if norm in lowercase_words and english_zipf(norm) >= 3.0:
+    if norm in lowercase_words and word_zipf(norm) >= 3.0:
         return True
-    return english_zipf(norm) >= 5.5
+    return word_zipf(norm) >= 5.5
 
 
 def _is_org_head(word: str) -> bool:
@@ -347,16 +346,16 @@ def _valid_name_words(
         last = words[-1].norm
         if len(words) > 1 and not evidence:
             # "Secret Service", "Open Borders", "Top Model": words the page also writes in lower case
-            if last in lowercase_words and english_zipf(last) >= 3.5:
+            if last in lowercase_words and word_zipf(last) >= 3.5:
                 return False
-            if first in lowercase_words and english_zipf(first) >= 3.0:
+            if first in lowercase_words and word_zipf(first) >= 3.0:
                 return False
         if len(words) == 1:
             strong = evidence in ("speaks", "title", "governs")
             if (
                 words[0].is_title
                 or _is_office_word(first)
-                or english_zipf(first) >= (5.0 if strong else 4.5)
+                or word_zipf(first) >= (5.0 if strong else 4.5)
             ):
                 return False  # a lone "President", "Director", "Navy", "Dad"
         if words[0].is_title:
@@ -496,7 +495,7 @@ def analyse_run(
         first_start = start + first.offset
         # (at the text's start the slice is "", which is in any string)
         at_start = first_start in sentence_starts or text[first_start - 1 : first_start] in '“"‘('
-        gerund = at_start and first.norm.endswith("ing") and english_zipf(first.norm) >= 3.0
+        gerund = at_start and first.norm.endswith("ing") and word_zipf(first.norm) >= 3.0
         if (
             gerund
             or (at_start or first.norm in FUNCTION_WORDS)
@@ -566,7 +565,7 @@ def analyse_run(
             return []
         # "wrote Cameron Easley for Morning Consult": the name is the part before "for"
         parts = _strip_edges(parts[:connector])
-        if not parts or (len(parts) == 1 and english_zipf(parts[0].norm) >= 3.5):
+        if not parts or (len(parts) == 1 and word_zipf(parts[0].norm) >= 3.5):
             return []  # "Democracy for America" is not a person called Democracy
 
     candidates = []
@@ -586,9 +585,9 @@ def analyse_run(
             at_start = start + single.offset in sentence_starts
             if not evidence or (at_start and is_common_capitalised(single.text, lowercase_words)):
                 continue
-            if english_zipf(single.norm) >= 5.0 and single.norm in lowercase_words:
+            if word_zipf(single.norm) >= 5.0 and single.norm in lowercase_words:
                 continue
-            if at_start and evidence != "title" and english_zipf(single.norm) >= 3.0:
+            if at_start and evidence != "title" and word_zipf(single.norm) >= 3.0:
                 continue  # "Demonstrators said", "Overall, the poll": English words, not names
             if evidence == "apposition" and _word_before(text, seg_start) in _LOCATIVES:
                 continue  # "in Tulsa, a city ...": a place
@@ -692,7 +691,7 @@ def trim_words_before_names(
         if cand.type == "person" and not cand.role and cand.text in full_names:
             words = cand.tokens
             rest = " ".join(words[1:])
-            opener = cand.start in sentence_starts and english_zipf(normalise_word(words[0])) >= 4.0
+            opener = cand.start in sentence_starts and word_zipf(normalise_word(words[0])) >= 4.0
             if (len(words) > 2 and rest in full_names) or (
                 opener and names_by_short_form.get(rest, set()) - {cand.text}
             ):

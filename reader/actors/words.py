@@ -1,71 +1,11 @@
-"""Sentences and word lists for finding actors, with no downloaded NLTK data.
+"""The word lists actors are found with, and the forms of words they are looked up in.
 
-NLTK's sentence splitter needs the ``punkt`` model, which school networks often cannot
-download; news sentences end with ``.``, ``!`` or ``?`` (maybe followed by a closing
-quote) before a capital, except after abbreviations ("Mr.", "Sen.", "U.S.") and
-initials ("Paul D. Ryan").
-
->>> [s for s in split_sentences("Mr. Obama spoke. Paul D. Ryan said: “No.” He left.")]
-[(0, 16), (17, 41), (42, 50)]
+Sentences, abbreviations and word frequencies are `reader.text`'s.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-
-from wordfreq import zipf_frequency
-
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr sen sens rep reps gov gen lt col maj capt sgt adm prof rev st jr sr mt ft del
-    cmdr supt insp hon vs etc inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.n u.k e.u d.c a.m p.m""".split()
-)
-# A sentence boundary: stops, maybe closing quotes, spaces, then a capital or a digit.
-_BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
-
-
-def _stops(text: str, start: int, end: int) -> list[int]:
-    """Where ``.``, ``!`` and ``?`` stand in ``text[start:end]``, in order.
-
-    Every `_BOUNDARY` opens with one of them.  Finding them with ``str.find`` and trying
-    the regex only there finds the same boundaries as ``_BOUNDARY.finditer``, whose scan
-    for its opening characters costs far more per character than ``str.find``.
-    """
-    stops = []
-    for char in ".!?":
-        at = text.find(char, start, end)
-        while at >= 0:
-            stops.append(at)
-            at = text.find(char, at + 1, end)
-    stops.sort()
-    return stops
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences in ``text[start:end]`` (one block of a document)."""
-    end = len(text) if end is None else end
-    spans = []
-    cursor = start
-    resume = start  # where the search goes on after the last boundary
-    for at in _stops(text, start, end):
-        if at < resume:
-            continue  # inside the last boundary ("?!", "...")
-        match = _BOUNDARY.match(text, at, end)
-        if match is None:
-            continue
-        resume = match.end()
-        words = text[max(start, match.start() - 20) : match.start()].rsplit(None, 1)
-        word = words[-1].rstrip(".").lower() if words else ""
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue
-        stop = match.start() + len(match.group().rstrip())
-        spans.append((cursor, stop))
-        cursor = match.end()
-    if cursor < end and text[cursor:end].strip():
-        spans.append((cursor, end))
-    return spans
-
 
 # Words that begin sentences and are never names ("Despite", "Several", "Following").
 FUNCTION_WORDS = frozenset(
@@ -87,7 +27,7 @@ FUNCTION_WORDS = frozenset(
 # Capitalised words that start place, event and organisation names, not given names.
 NOT_GIVEN_NAMES = frozenset(
     """new north south east west northern southern eastern western central upper lower greater
-    great lesser little middle old saint st san santa fort port mount mt lake cape green red
+    great lesser little middle old saint st san santa fort ft port mount mt lake cape green red
     black white blue golden holy royal united national federal supreme democratic republican
     islamic arab gulf grand high first second third world international global general public
     free liberal conservative labour social socialist communist independent tsarist imperial
@@ -166,12 +106,6 @@ def normalise_word(word: str) -> str:
         if word.endswith(suffix):
             word = word[: -len(suffix)]
     return word.rstrip(".")
-
-
-@lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """How common a word is in English (wordfreq's Zipf scale: 7 is "the", 3 is rare)."""
-    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=65536)

@@ -42,7 +42,7 @@ ACTOR_TYPES: tuple[str, ...] = (
     "place",
 )
 GAZETTEER_COLUMNS: tuple[str, ...] = ("name", "type", "aliases", "colour", "description")
-BASE_GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "actors_base.csv"
+BASE_GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "actors_base.csv"
 _TYPE_SPELLINGS = {"organization": "organisation", "armed_group": "armed group"}
 
 
