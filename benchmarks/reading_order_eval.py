@@ -25,8 +25,9 @@ import random
 from collections import Counter
 
 from reader.clean.cleaner import normalise_text
-from reader.clean.hyphens import WordEvidence, ends_sentence
+from reader.clean.hyphens import WordEvidence
 from reader.clean.reading_order import restore_reading_order
+from reader.text import ends_sentence
 from tools.make_pages import SHARED, make_set
 
 

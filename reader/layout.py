@@ -5,7 +5,7 @@ from reader.clean.cleaner import clean_page, column_width, normalise_text
 from reader.clean.decisions import CleanResult, Decision
 from reader.clean.display import BYLINE, CAPTION_CREDIT, CAPTION_LABEL, CAPTION_POSITION
 from reader.clean.drop_capitals import DROP_CAPITAL
-from reader.clean.hyphens import CLOSING_MARKS, ends_sentence, ends_with_line_hyphen
+from reader.clean.hyphens import ends_with_line_hyphen
 from reader.clean.sentences import (
     CLAUSE_END,
     OPENING_QUOTES,
@@ -21,6 +21,7 @@ from reader.clean.streaming import (
     iter_page_chunks,
 )
 from reader.clean.tidy import NO_SPACE_BEFORE_QUOTE, OCR_STRAY_UNDERSCORE
+from reader.text import CLOSING_MARKS, ends_sentence
 
 __all__ = [
     "BYLINE",

@@ -185,7 +185,8 @@ def ends_sentence(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, float]:
+def english_frequencies() -> dict[str, float]:
+    """wordfreq's English word list: each word's share of all words (read once)."""
     return get_frequency_dict("en")
 
 
@@ -201,6 +202,6 @@ def word_zipf(word: str) -> float:
     # it gives the same number (checked over all of wordfreq's English words).
     lowered = word.lower()
     if lowered.isalpha():
-        frequency = _english_frequencies().get(lowered)
+        frequency = english_frequencies().get(lowered)
         return round(math.log10(frequency) + 9, 2) if frequency else 0.0
     return zipf_frequency(word, "en")

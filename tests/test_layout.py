@@ -11,8 +11,8 @@ import pytest
 from reader import load_document
 from reader.clean.clean_text import looks_clean
 from reader.clean.cleaner import clean_page
-from reader.clean.hyphens import ends_sentence
 from reader.clean.streaming import iter_page_chunks
+from reader.text import ends_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "texts" / "arab-weekly-maliki-russia.txt"
@@ -454,8 +454,8 @@ def test_column_break_after_a_middle_initial():
 
 
 def test_ends_sentence_agrees_with_the_regex_on_every_line_of_the_page():
-    from reader.clean.hyphens import ends_sentence
     from reader.clean.sentences import SENTENCE_END
+    from reader.text import ends_sentence
 
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     variants = [line + tail for line in lines for tail in ("", "”", ".’)", "\n", "?\n\n")]

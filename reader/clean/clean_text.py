@@ -6,8 +6,9 @@ import re
 
 from reader.clean.display import BYLINE, CAPTION_CREDIT, has_caption_shape, is_short_line, is_title
 from reader.clean.drop_capitals import has_drop_capital_line
-from reader.clean.hyphens import ends_sentence, ends_with_line_hyphen
+from reader.clean.hyphens import ends_with_line_hyphen
 from reader.document import Block, Document
+from reader.text import ends_sentence
 
 
 def looks_clean(text: str) -> bool:

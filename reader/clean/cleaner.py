@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from reader._gc import collector_paused
 from reader.clean.clean_text import clean_text_document, looks_clean
 from reader.clean.decisions import CleanResult, Decision
 from reader.clean.display import join_wrapped_display_lines, set_apart_display_blocks
@@ -58,7 +59,6 @@ from reader.clean.page_kind import page_kind
 from reader.clean.paragraphs import group_into_articles
 from reader.clean.repairs import repairs_to_skip
 from reader.clean.tidy import join_all_paragraphs
-from reader.collector import collector_paused
 from reader.document import Document
 
 
@@ -106,7 +106,7 @@ def clean_page(
     skip = repairs_to_skip(skip)
     if not join_lost_hyphens:
         skip |= {"join-lost-hyphen"}
-    with collector_paused():  # a line, a decision: many objects, no cycles (reader.collector)
+    with collector_paused():  # a line, a decision: many objects, no cycles (reader._gc)
         return _clean_page(text, source, find_captions, skip)
 
 

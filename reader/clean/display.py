@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from reader.clean.decisions import Decision
-from reader.clean.hyphens import CLOSING_MARKS, ends_sentence, word_zipf
 from reader.clean.lines import PageEditor, PageLines, kind_of
 from reader.clean.sentences import CLAUSE_END, OPENS_SENTENCE, TITLE_ABBREVIATIONS
+from reader.text import CLOSING_MARKS, ends_sentence, word_zipf
 
 # A caption often starts with a short label and a full stop: "Geopolitical challenge. Russian..."
 CAPTION_LABEL = re.compile(r"^(?:\S+\s){0,2}([^\s.]{2,})\.\s+\S")

@@ -14,15 +14,10 @@ import string
 from collections.abc import Collection
 
 from reader.clean.decisions import Decision
-from reader.clean.hyphens import (
-    COMMON_WORD_ZIPF,
-    WordEvidence,
-    ends_sentence,
-    ends_with_line_hyphen,
-    word_zipf,
-)
+from reader.clean.hyphens import COMMON_WORD_ZIPF, WordEvidence, ends_with_line_hyphen
 from reader.clean.lines import PageEditor, PageLines
 from reader.clean.reading_order import SPLIT_DROP_CAPITAL, line_before, split_drop_capital
+from reader.text import ends_sentence, word_zipf
 
 DROP_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
 

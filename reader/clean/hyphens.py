@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import get_frequency_dict, zipf_frequency
+from reader.text import english_frequencies, word_zipf
 
 # A word as the page writes it: letters and digits, with inner hyphens and apostrophes.
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -54,31 +53,10 @@ SUSPENDING_WORDS = frozenset({"and", "or", "nor", "to"})
 
 
 @lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, float]:
-    return get_frequency_dict("en")
-
-
-@lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Words with a zipf frequency of 4 or more (about 7,000 of them)."""
     threshold = 10 ** (4.0 - 9)
-    return frozenset(word for word, freq in _english_frequencies().items() if freq >= threshold)
-
-
-@lru_cache(maxsize=200_000)  # the same words come back at line end after line end
-def word_zipf(word: str) -> float:
-    """English word frequency on the zipf scale (0 = unknown, 7 = "the"), from wordfreq.
-
-    >>> word_zipf("premiership") > 3 > word_zipf("miership")
-    True
-    """
-    # A plain dictionary look-up first: wordfreq's own zipf_frequency tokenizes
-    # every call, which is far too slow for every line end of a 20 MB file.
-    lowered = word.lower()
-    if lowered.isalpha():
-        frequency = _english_frequencies().get(lowered)
-        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
-    return zipf_frequency(word, "en")
+    return frozenset(word for word, freq in english_frequencies().items() if freq >= threshold)
 
 
 def _without_broken_words(text: str) -> str:
@@ -289,23 +267,6 @@ def _word_before(text: str, end: int) -> str:
 # At every line end: the next line's first word if it starts in lower case, with the
 # hyphen that follows it if any ("" otherwise).
 _LOWER_WORD_AFTER_LINE_END = re.compile(r"\n([a-z][^\W_]*+-?)?")
-
-
-CLOSING_MARKS = "”’\"')]"
-
-
-def ends_sentence(text: str) -> bool:
-    """Does the text end a sentence: . ? ! or … (closing quotes or brackets may follow)?
-
-    A regex search with ``$`` tries every position of a line; this looks only at
-    the last characters, which matters on every line of a 20 MB page.
-
-    >>> ends_sentence("he said.”"), ends_sentence("he said"), ends_sentence("Fear?')")
-    (True, False, True)
-    """
-    if text.endswith("\n"):
-        text = text[:-1]  # "$" also matches before a final line end
-    return text.rstrip(CLOSING_MARKS)[-1:] in (".", "?", "!", "…")
 
 
 def ends_with_line_hyphen(line: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from reader.clean.decisions import Decision
 from reader.clean.display import BYLINE, CAPTION_CREDIT, is_display, looks_like_caption
-from reader.clean.hyphens import ends_sentence, ends_with_line_hyphen
+from reader.clean.hyphens import ends_with_line_hyphen
 from reader.clean.lines import PageLines
 from reader.clean.sentences import (
     OPENING_QUOTES,
@@ -18,6 +18,7 @@ from reader.clean.sentences import (
     ends_with_abbreviation,
     quote_is_open,
 )
+from reader.text import ends_sentence
 
 
 def paragraph_ends(before: str, following: str | None, width: int, gap: Gap) -> bool:

@@ -41,13 +41,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.clean.hyphens import (
-    COMMON_WORD_ZIPF,
-    WordEvidence,
-    ends_sentence,
-    ends_with_line_hyphen,
-    word_zipf,
-)
+from reader.clean.hyphens import COMMON_WORD_ZIPF, WordEvidence, ends_with_line_hyphen
+from reader.text import ends_sentence, word_zipf
 
 # How far from a sign of disorder the lines may have been moved, in lines.
 REACH = 16

@@ -11,9 +11,9 @@ from typing import IO
 
 from reader.clean.cleaner import clean_page
 from reader.clean.decisions import Decision
-from reader.clean.hyphens import ends_sentence
 from reader.clean.pagefile import WINDOWS_1252, Decoding, PageError, PageWarning, iter_page_file
 from reader.document import Article
+from reader.text import ends_sentence
 
 
 def iter_page_chunks(stream: IO[str], chunk_chars: int = 1_000_000) -> Iterator[str]:
