@@ -148,7 +148,7 @@ REPAIRS: tuple[Repair, ...] = (
 # tell: the first of each list that answers decides, and is named in the decision.
 RULES: dict[str, tuple[Rule, ...]] = {
     "display-block": display.DISPLAY_RULES,
-    "paragraph-break / column-break": paragraphs.PARAGRAPH_RULES,
+    "¶ or column break": paragraphs.PARAGRAPH_RULES,
 }
 
 RULE_NAMES = frozenset(rule.name for rules in RULES.values() for rule in rules)
