@@ -87,16 +87,22 @@ def _list_repairs() -> None:
     """``reader clean --repairs``: every repair, in order, and how often it acts on the sample page."""
     from reader import SAMPLE_PAGE
     from reader.clean.cleaner import clean_page
-    from reader.clean.repairs import REPAIRS, repair_counts
+    from reader.clean.repairs import REPAIRS, RULES, repair_counts, rule_counts
 
     counts: dict[str, int] = {}
     if SAMPLE_PAGE.is_file():
-        counts = repair_counts(clean_page(read_page(SAMPLE_PAGE)).decisions)
-    width = max(len(repair.name) for repair in REPAIRS)
+        decisions = clean_page(read_page(SAMPLE_PAGE)).decisions
+        counts = repair_counts(decisions) | rule_counts(decisions)
+    rules = [(rule, decision) for decision, listed in RULES.items() for rule in listed]
+    width = max(len(name) for name in [r.name for r in REPAIRS] + [r.name for r, _ in rules])
     print(f"{'repair':<{width}}  sample  pages            fixes")
     for repair in REPAIRS:
         count = counts.get(repair.name, "-")
         print(f"{repair.name:<{width}}  {count:>6}  {repair.pages:<15}  {repair.fixes}")
+    print(f"\n{'rule':<{width}}  sample  decides            what it tells (the first that answers)")
+    for rule, decision in rules:
+        count = counts.get(rule.name, "-")
+        print(f"{rule.name:<{width}}  {count:>6}  {decision:<17}  {rule.tells}")
     where = SAMPLE_PAGE.name if counts else "the sample page (missing)"
     print(f"\nsample: how often each acted on {where}; switch one off with --skip NAME[,NAME]")
 

@@ -31,7 +31,7 @@ from reader.annotations import (
     save_annotations,
     save_changes,
 )
-from reader.layout import clean_page
+from reader.clean import clean_page
 
 RAW = read_page(SAMPLE_PAGE)
 TEXT = clean_page(RAW).document.text

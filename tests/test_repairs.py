@@ -16,7 +16,9 @@ import test_reading_order
 
 from reader import SAMPLE_PAGE, cli, read_page
 from reader.clean import clean_page
-from reader.clean.repairs import REPAIRS, repair_counts, repairs_table_markdown
+from reader.clean.repairs import REPAIRS, repair_counts, repairs_table_markdown, rule_counts
+from reader.clean.repairs import RULES as RULES_BY_DECISION
+from reader.clean.rules import rule_of
 
 ROOT = Path(__file__).resolve().parent.parent
 # Pages where a rare repair acts (real OCR and typeset lines, as in test_layout).
@@ -28,6 +30,23 @@ SMALL_PAGES = [
     "taxes on 8 million low-\nand middle-income Americans said so.\n",
     "The dem\nocrats met in the\nhall and went in\nto the room.\n\nSecond.\n",
     "Partial transcript as_ fol-\nlows: let’s _ start with\nthe news.\n\n___.\n\nNext.\n",
+    # Pages where a rule of reader.clean.repairs.RULES decides alone (no later rule
+    # would answer the same): a labelled caption among OCR lines, a title-case headline
+    # on a text layer, and blank lines or line ends that the break rules tell apart.
+    test_layout.OCR_BODY_BEFORE
+    + "Hard sell. Michael Steele (L) shakes\nhands with supporters\n\n"
+    + "The talks went on for days in the capital city.\n",
+    " Talks in Moscow. (Reuters)\n\nThe minister spoke to the press for an hour.\n\n"
+    + "Mike Huckabee Is\nRunning For President\n\n"
+    + "The former governor of Arkansas said on\nSunday that he would run.\n",
+    "The minister spoke to the press for an hour and\nthe talks went on and\n\n"
+    + "“new ones” came along in the\nweeks that followed.\n",
+    "The minister spoke to the press for an hour and\nmade the following comment:\n"
+    + "“We will stay,” he said to them all in\nthe capital.\n",
+    "The minister spoke to the press for an hour with\nthe talks chaired by Sen.\n\n"
+    + "Warren and others in the hall.\n",
+    "The minister spoke to the press for an hour.\nThe talks went on.\n\n"
+    + "and the minister left the hall.\n",
 ]
 
 
@@ -127,3 +146,51 @@ def test_the_readme_lists_the_repairs_of_the_table():
     listed = text.split("<!-- repairs: generated", 1)[1].split("\n", 1)[1]
     listed = listed.split("\n<!-- /repairs -->", 1)[0]
     assert listed == repairs_table_markdown(), "README.md: paste repairs_table_markdown()"
+
+
+RULES = [rule.name for listed in RULES_BY_DECISION.values() for rule in listed]
+
+
+def page_where_the_rule_decides(name: str) -> str:
+    """A page where the rule decides, and another rule would decide otherwise (a rule
+    often agrees with the ones after it: only where it does not, does it show)."""
+    for page in candidate_pages():
+        if rule_counts(clean_page(page).decisions)[name]:
+            if blocks(clean_page(page, skip={name})) != blocks(clean_page(page)):
+                return page
+    raise AssertionError(f"no test page on which the rule {name} decides alone")
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_a_skipped_rule_changes_the_output_only_where_it_decided(name):
+    page = page_where_the_rule_decides(name)
+    full = clean_page(page)
+    skipped = clean_page(page, skip={name})
+    assert blocks(skipped) != blocks(full), f"skipping {name} changes nothing"
+    assert not rule_counts(skipped.decisions)[name]
+    decided = [d for d in full.decisions if rule_of(d) == name]
+    full_blocks = full.document.text.split("\n\n")
+    changed = blocks(full) - blocks(skipped)
+    assert 0 < sum(changed.values()) <= 3 * len(decided)
+    marks = [mark for decision in decided for mark in marks_of(decision)]
+    for _, block in changed:
+        at = full_blocks.index(block)
+        near = " ".join(full_blocks[max(0, at - 1) : at + 2])
+        assert not marks or any(mark in near for mark in marks), (name, block[:80])
+
+
+def test_every_rule_decision_names_its_rule():
+    for page in candidate_pages():
+        for decision in clean_page(page).decisions:
+            if decision.action in {"display-block", "paragraph-break", "column-break"}:
+                assert rule_of(decision) in RULES, decision
+
+
+def test_clean_repairs_lists_every_rule_with_its_count_on_the_sample(capsys):
+    assert cli.main(["clean", "--repairs"]) == 0
+    out = capsys.readouterr().out
+    assert "\nrule " in out
+    for name in RULES:
+        assert re.search(rf"^{name} +(\d+|-) ", out, re.MULTILINE), name
+    if SAMPLE_PAGE.is_file():
+        assert re.search(r"^finished-sentence +33 ", out, re.MULTILINE)

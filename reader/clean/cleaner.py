@@ -95,8 +95,9 @@ def clean_page(
 ) -> CleanResult:
     """Clean a page's text into a `Document` of articles; see the module docstring.
 
-    ``skip`` names repairs of `reader.clean.repairs.REPAIRS` not to make (an unknown
-    name is a `ValueError` listing the names).  ``join_lost_hyphens=False`` is
+    ``skip`` names repairs of `reader.clean.repairs.REPAIRS` not to make, or rules
+    (`reader.clean.repairs.RULES`) not to ask (an unknown name is a `ValueError`
+    listing the names).  ``join_lost_hyphens=False`` is
     ``skip={"join-lost-hyphen"}``; ``find_captions=False`` keeps captions and
     headlines in the body as well.
 
@@ -136,10 +137,10 @@ def _clean_page(
     width = column_width(page.body_texts())
     if find_captions:
         if "display-block" not in skip:
-            page = set_apart_display_blocks(page, width, decisions, kind.ocr)
+            page = set_apart_display_blocks(page, width, decisions, kind.ocr, skip)
         if "join-display-lines" not in skip:
             page = join_wrapped_display_lines(page, decisions)
-    articles = group_into_articles(page, width, decisions, find_captions)
+    articles = group_into_articles(page, width, decisions, find_captions, skip)
     all_paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
     joined = iter(join_all_paragraphs(page, all_paragraphs, evidence, decisions, skip))
     parts: list[tuple[str, str, int]] = []  # (kind, text, article), in reading order

@@ -8,9 +8,12 @@ stands (`DISPLAY_RULES`, an ordered list of named rules).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from functools import cached_property
 
 from reader.clean.decisions import Decision
 from reader.clean.lines import PageEditor, PageLines, kind_of
+from reader.clean.rules import Rule, rules_in_use
 from reader.clean.sentences import CLAUSE_END, OPENS_SENTENCE, TITLE_ABBREVIATIONS
 from reader.text import CLOSING_MARKS, ends_sentence, word_zipf
 
@@ -42,7 +45,11 @@ BYLINE = re.compile(r"^(?:By|BY|Von|Par)\s+[A-Z][\w.’'-]*(?:[\s,]+(?:and\s+)?[
 
 
 def set_apart_display_blocks(
-    page: PageLines, width: int, decisions: list[Decision], ocr: bool = False
+    page: PageLines,
+    width: int,
+    decisions: list[Decision],
+    ocr: bool = False,
+    skip: Collection[str] = (),
 ) -> PageLines:
     """Mark short blocks that are captions or headlines although OCR lost their indent.
 
@@ -53,24 +60,28 @@ def set_apart_display_blocks(
     words with no closing full stop, after a finished sentence and before a new
     one, is a headline; on a page with no indented lines at all (OCR), so is a
     sentence-case block of short lines.  Either becomes one display line.  Which
-    rule of `DISPLAY_RULES` told it is named in the decision.
+    rule of `DISPLAY_RULES` told it is named in the decision; ``skip`` names rules
+    not to ask.
 
     >>> page = PageLines.of("ends here.\\n\\nMike Huckabee Is\\nRunning For\\n\\nThe former")
     >>> set_apart_display_blocks(page, 30, []).texts
     ['ends here.', '', ' Mike Huckabee Is Running For', '', 'The former']
     """
-    texts, numbers = page.texts, page.numbers
+    numbers = page.numbers
+    rules = rules_in_use(DISPLAY_RULES, skip)
     edited = PageEditor(page)
-    for block in _SHORT_BLOCK.finditer(page.kinds):
-        start, end = block.span()
+    for found in _SHORT_BLOCK.finditer(page.kinds):
+        start, end = found.span()
         edited.keep(start)
         previous = next((t for t in reversed(edited.texts) if kind_of(t) == "t"), None)
-        told = _display_block_kind(page, start, end, width, previous, ocr)
+        block = ShortBlock(page, start, end, width, previous, ocr)
+        told = display_block_kind(block, rules)
         if told:
             kind, rule = told
-            text = " ".join(line.strip() for line in texts[start:end])
-            why = f"{rule}: {DISPLAY_RULES[rule]}"
-            decisions.append(Decision("display-block", numbers[start], text[:40], kind, why))
+            text = block.text
+            decisions.append(
+                Decision("display-block", numbers[start], text[:40], kind, rule.evidence())
+            )
             edited.add(" " + text, numbers[start])
             edited.skip(end)
     return edited.done()
@@ -117,98 +128,265 @@ def join_wrapped_display_lines(page: PageLines, decisions: list[Decision]) -> Pa
 _DISPLAY_RUN = re.compile("i{2,}")
 
 
-# The rules that tell a short block of its own to be a caption or a headline, in the
-# order `_display_block_kind` tries them, each with what it looks for.
-DISPLAY_RULES = {
-    "photo-credit": "a few lines ending in a photo credit ('(Reuters)'): a caption",
-    "labelled-caption": "a short label ('Hard sell.'), then a photo's position or a line "
-    "wider than the column: a caption",
-    "wide-title": "OCR: a line far wider than the column between sentences: a title set "
-    "across columns",
-    "one-word-title": "one word at the page's top, right before the drop capital: the title",
-    "title-case": "a few title-case words between a finished sentence and a new one: a headline",
-    "sentence-case-title": "OCR: short lines of their own between sentences, in sentence "
-    "case, not cut at a comma or a common word: a headline",
-}
-
-
-def _display_block_kind(
-    page: PageLines, start: int, end: int, width: int, previous: str | None, ocr: bool
-) -> tuple[str, str] | None:
-    """("caption" or "headline", the rule of `DISPLAY_RULES` that told it) for the block
-    of lines start to end, or None: it is body text.
+class ShortBlock:
+    """A short block of its own (lines ``start`` to ``end`` of ``page``), as the
+    `DISPLAY_RULES` see it; what they ask is worked out once, when first asked.
 
     ``previous`` is the body line before the block (None at the page's top); ``ocr``
     says the page is OCR (`reader.clean.page_kind`).
     """
-    block = page.texts[start:end]
-    # A full column line: body text cut by a column break, unless a caption.
-    starts_full = 0.8 * width <= len(block[0].strip()) <= 1.2 * width
-    if starts_full and len(block) > 4:
+
+    def __init__(
+        self, page: PageLines, start: int, end: int, width: int, previous: str | None, ocr: bool
+    ) -> None:
+        self.page, self.end, self.width, self.previous, self.ocr = page, end, width, previous, ocr
+        self.lines = page.texts[start:end]
+
+    @classmethod
+    def of(cls, text: str, width: int = 40, ocr: bool = True, at: int | None = None) -> ShortBlock:
+        """The block of a page made of ``text`` that starts at line ``at`` (by default
+        the one after the first blank line) and runs to the next blank: a doctest's example.
+
+        >>> ShortBlock.of("ends here.\\n\\nMike Huckabee Is\\nRunning For\\n\\nThe former").lines
+        ['Mike Huckabee Is', 'Running For']
+        """
+        page = PageLines.of(text)
+        texts = page.texts
+        start = texts.index("") + 1 if at is None else at
+        end = next((i for i in range(start, len(texts)) if not texts[i]), len(texts))
+        previous = next((t for t in reversed(texts[:start]) if t), None)
+        return cls(page, start, end, width, previous, ocr)
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @cached_property
+    def long_words(self) -> list[str]:
+        return [word for word in self.words if len(word) > 3 and word[0].isalpha()]
+
+    @cached_property
+    def starts_full(self) -> bool:
+        """Its first line is a full column line: body text cut by a column break,
+        unless a caption."""
+        return 0.8 * self.width <= len(self.lines[0].strip()) <= 1.2 * self.width
+
+    @property
+    def few_lines(self) -> bool:
+        """Four lines at most, and short: the most a caption takes."""
+        return len(self.lines) <= 4 and len(self.text) < 250
+
+    @cached_property
+    def following(self) -> int | None:
+        """The index of the first line with text after the block, if any."""
+        texts = self.page.texts
+        return next((i for i in range(self.end, len(texts)) if texts[i]), None)
+
+    @property
+    def opens_page(self) -> bool:
+        """At the page's top (a title there may have lost its drop capital)."""
+        return self.previous is None
+
+    @cached_property
+    def stands_apart(self) -> bool:
+        """Set between a finished sentence (or the page's top) and the start of
+        something new (a drop capital, a display line, a new sentence): where a
+        headline stands.  Quick to test, it rules most blocks out."""
+        if self.starts_full:
+            return False
+        if self.previous is not None and not ends_sentence(self.previous.rstrip()):
+            return False
+        following, page = self.following, self.page
+        if following is None:
+            return False
+        return bool(
+            self.opens_page
+            or page.opens_with_drop_capital(following)
+            or page.kinds[following] == "i"
+            or OPENS_SENTENCE.match(page.texts[following].lstrip())
+        )
+
+    @cached_property
+    def inner_ends(self) -> list[str]:
+        """The last mark of each line but the last."""
+        return [line.rstrip().rstrip(CLOSING_MARKS)[-1:] for line in self.lines[:-1]]
+
+    @cached_property
+    def title_shaped(self) -> bool:
+        """Two to sixteen words, not a byline, no bracket closed that opened before
+        it, and no clause ended inside or at its end (a title may break its lines
+        at commas, "And 'Competent,' / Unlike Trump,", and end on an initialism)."""
+        text, words = self.text, self.words
+        if not (2 <= len(words) <= 16) or not self.long_words or BYLINE.match(text):
+            return False
+        if text.count(")") > text.count("("):
+            return False  # closes a bracket opened before it: a piece of a sentence ("Shots)”")
+        if any(end in ".;:" for end in self.inner_ends):
+            return False
+        last = self.lines[-1].rstrip()
+        return not (CLAUSE_END.search(last) and not INITIALISM_AT_END.search(last))
+
+
+# What a display rule answers: "caption" or "headline", BODY (it is body text, ask no
+# further), or None (not for this rule to say).
+BODY = "body"
+
+
+def photo_credit(block: ShortBlock) -> str | None:
+    """A few lines ending in a photo credit are a caption: agencies sign their photos
+    ("(Reuters)", "(AP Photo/Evan Vucci)"), and the caption says who stands where ("(L)").
+
+    >>> photo_credit(ShortBlock.of("ends.\\n\\nTalks in Moscow.\\n(Reuters)\\n\\nThe talks"))
+    'caption'
+    """
+    if block.few_lines and CAPTION_CREDIT.search(block.text):
+        return "caption"
+    return None
+
+
+def labelled_caption(block: ShortBlock) -> str | None:
+    """A short label and a full stop ("Hard sell. ..."), then a photo's position or a
+    first line wider than the column (a caption's type is smaller): a caption OCR set
+    among the body lines.
+
+    >>> labelled_caption(ShortBlock.of("ends.\\n\\nHard sell. Michael Steele (L) shakes\\nhands\\n\\nThe"))
+    'caption'
+    """
+    if block.few_lines and _is_labelled_caption(block.lines, block.width):
+        return "caption"
+    return None
+
+
+def wide_title(block: ShortBlock) -> str | None:
+    """On OCR, a line far wider than the column between sentences: a title set across
+    two columns (OCR keeps no indent; the title may end on a quoted name's stop, "of
+    ‘The 411.’").  A wide line that is a sentence is body text.
+
+    >>> line = "Trump Says He Will Not Release His Tax Returns Before the Vote"
+    >>> wide_title(ShortBlock.of(f"ends.\\n\\n{line}\\n\\nThe former", width=30))
+    'headline'
+    """
+    lines = block.lines
+    if not (block.ocr and len(lines) <= 3 and len(lines[0]) > 1.5 * block.width):
+        return None
+    if not block.stands_apart:
+        return None
+    wide = 4 <= len(block.words) <= 24 and not ends_sentence(lines[0])
+    return "headline" if wide else BODY
+
+
+def one_word_title(block: ShortBlock) -> str | None:
+    """One capitalised word at the page's top, right before the drop capital: the
+    title ("Untitled"); a lower-case word or one ending a clause there is body text.
+
+    >>> from reader.clean.drop_capitals import join_drop_capitals
+    >>> page = join_drop_capitals(PageLines.of("Untitled\\n\\n T \\n\\nhe show opened."), [])
+    >>> one_word_title(ShortBlock(page, 0, 1, 40, None, True))
+    'headline'
+    """
+    words = block.words
+    if not (len(words) == 1 and block.long_words and block.opens_page):
+        return None
+    if not (block.following is not None and block.page.opens_with_drop_capital(block.following)):
+        return None
+    if not block.stands_apart:
+        return None
+    return "headline" if words[0][0].isupper() and not CLAUSE_END.search(block.text) else BODY
+
+
+def title_case(block: ShortBlock) -> str | None:
+    """A few title-case words between a finished sentence and a new one: a headline,
+    if it ends on a capitalised word (not on "of" before a column break).
+
+    >>> title_case(ShortBlock.of("ends here.\\n\\nMike Huckabee Is\\nRunning For\\n\\nThe former"))
+    'headline'
+    """
+    if not (block.stands_apart and block.title_shaped):
+        return None
+    long_words = block.long_words
+    if sum(word[0].isupper() for word in long_words) < 0.75 * len(long_words):
+        return None
+    return "headline" if block.words[-1].strip("“”‘’\"'()?!")[:1].isupper() else BODY
+
+
+def sentence_case_title(block: ShortBlock) -> str | None:
+    """On OCR, which drops the leading space a page sets its titles apart with, a title
+    in sentence case is told by its shape: two lines or more, each well short of the
+    column (a title's type is larger), none breaking at a comma or inside a word, and
+    not ending on one of the commonest words ("that", "by", "said"), where a column
+    cuts a sentence.
+
+    >>> sentence_case_title(ShortBlock.of("ends.\\n\\nTrump not walking\\nthe walk on taxes\\n\\nThe"))
+    'headline'
+    """
+    if not (block.ocr and len(block.lines) >= 2 and block.stands_apart and block.title_shaped):
+        return None
+    if any(len(line.strip()) >= 0.8 * block.width for line in block.lines):
+        return None
+    last_word = block.words[-1].strip(CLOSING_MARKS)
+    if "," in block.inner_ends or block.lines[-1].rstrip()[-1:] == "-":
+        return None
+    return "headline" if word_zipf(last_word) < 6.0 else None
+
+
+# The rules that tell a short block of its own to be a caption or a headline, in the
+# order they are tried: the first that answers decides.
+DISPLAY_RULES: tuple[Rule, ...] = (
+    Rule(
+        "photo-credit",
+        "a few lines ending in a photo credit ('(Reuters)'): a caption",
+        photo_credit,
+    ),
+    Rule(
+        "labelled-caption",
+        "a short label ('Hard sell.'), then a photo's position or a line "
+        "wider than the column: a caption",
+        labelled_caption,
+    ),
+    Rule(
+        "wide-title",
+        "OCR: a line far wider than the column between sentences: a title set across columns",
+        wide_title,
+    ),
+    Rule(
+        "one-word-title",
+        "one word at the page's top, right before the drop capital: the title",
+        one_word_title,
+    ),
+    Rule(
+        "title-case",
+        "a few title-case words between a finished sentence and a new one: a headline",
+        title_case,
+    ),
+    Rule(
+        "sentence-case-title",
+        "OCR: short lines of their own between sentences, in sentence "
+        "case, not cut at a comma or a common word: a headline",
+        sentence_case_title,
+    ),
+)
+
+
+def display_block_kind(
+    block: ShortBlock, rules: tuple[Rule, ...] = DISPLAY_RULES
+) -> tuple[str, Rule] | None:
+    """("caption" or "headline", the rule that told it) for a short block, or None:
+    it is body text.  The rules are tried in order; the first that answers decides.
+
+    >>> kind, rule = display_block_kind(ShortBlock.of("ends here.\\n\\nMike Huckabee Is\\nRunning For\\n\\nThe former"))
+    >>> kind, rule.name
+    ('headline', 'title-case')
+    """
+    if block.starts_full and len(block.lines) > 4:
         return None  # a caption takes a few lines (a title may take up to six)
-    text = " ".join(line.strip() for line in block)
-    if len(block) <= 4 and len(text) < 250:
-        if CAPTION_CREDIT.search(text):
-            return "caption", "photo-credit"
-        if _is_labelled_caption(block, width):
-            return "caption", "labelled-caption"
-    # Where the block stands is quick to test and rules most blocks out: those first.
-    if starts_full:
-        return None
-    if previous is not None and not ends_sentence(previous.rstrip()):
-        return None
-    following = next((i for i in range(end, len(page.texts)) if page.texts[i]), None)
-    if following is None:
-        return None
-    opens_page = previous is None  # a title at the page's top (its drop capital may be lost)
-    if not (
-        opens_page
-        or page.opens_with_drop_capital(following)
-        or page.kinds[following] == "i"
-        or OPENS_SENTENCE.match(page.texts[following].lstrip())
-    ):
-        return None
-    words = text.split()
-    long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
-    if ocr and len(block) <= 3 and len(block[0]) > 1.5 * width:
-        # OCR keeps no indent, but a title set across two columns reads as a line far
-        # wider than the column; it may end on a quoted name's stop ("of ‘The 411.’").
-        wide_title = 4 <= len(words) <= 24 and not ends_sentence(block[0])
-        return ("headline", "wide-title") if wide_title else None
-    if (
-        len(long_words) == len(words) == 1
-        and opens_page
-        and page.opens_with_drop_capital(following)
-    ):
-        # One word at the page's top, right before the drop capital: the title ("Untitled").
-        one_word_title = words[0][0].isupper() and not CLAUSE_END.search(text)
-        return ("headline", "one-word-title") if one_word_title else None
-    if not (2 <= len(words) <= 16) or not long_words or BYLINE.match(text):
-        return None
-    if text.count(")") > text.count("("):
-        return None  # closes a bracket opened before it: a piece of a sentence ("Shots)”")
-    # A title may break its lines at commas ("And 'Competent,' / Unlike Trump,"), but
-    # neither it nor any of its lines ends a clause otherwise.
-    last = block[-1].rstrip()
-    inner_ends = [line.rstrip().rstrip(CLOSING_MARKS)[-1:] for line in block[:-1]]
-    if any(end in ".;:" for end in inner_ends):
-        return None
-    if CLAUSE_END.search(last) and not INITIALISM_AT_END.search(last):
-        return None
-    if sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words):
-        # A title ends on a capitalised word, not on "of" before a column break.
-        ends_capitalised = words[-1].strip("“”‘’\"'()?!")[:1].isupper()
-        return ("headline", "title-case") if ends_capitalised else None
-    if not ocr:
-        return None  # the page sets its titles apart with a leading space; this one is not
-    # OCR drops that space.  Then a title in sentence case is told only by its shape:
-    # two lines or more, each well short of the column (a title's type is larger), none
-    # breaking at a comma or inside a word, and not ending on one of the commonest words
-    # ("that", "by", "said"), where a column cuts a sentence.
-    short_lines = all(len(line.strip()) < 0.8 * width for line in block)
-    ends_on_a_word = last[-1:] != "-" and word_zipf(words[-1].strip(CLOSING_MARKS)) < 6.0
-    if len(block) >= 2 and short_lines and "," not in inner_ends and ends_on_a_word:
-        return "headline", "sentence-case-title"
+    for rule in rules:
+        kind = rule.function(block)
+        if kind is not None:
+            return (kind, rule) if kind != BODY else None
     return None
 
 

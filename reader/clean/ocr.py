@@ -18,7 +18,7 @@ def put_paragraphs_in_reading_order(
     page: PageLines, evidence: WordEvidence, decisions: list[Decision]
 ) -> PageLines:
     """Put back in order a paragraph that OCR read across instead of down
-    (`reader.reading_order`); it then stands as a block of its own, after the
+    (`reader.clean.reading_order`); it then stands as a block of its own, after the
     headline that OCR read in the middle of it, if any.
     """
     found = restore_reading_order(page.texts, evidence)

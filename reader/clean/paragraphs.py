@@ -1,17 +1,21 @@
 """Body lines grouped into paragraphs and articles.
 
 A blank line ends a paragraph only when the sentence before it is finished;
-otherwise it is a column break, and the paragraph goes on.
+otherwise it is a column break, and the paragraph goes on.  Which it is, is told
+by `PARAGRAPH_RULES`, an ordered list of named rules; the decision names the one
+that told it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from reader.clean.decisions import Decision
 from reader.clean.display import BYLINE, CAPTION_CREDIT, is_display, looks_like_caption
 from reader.clean.hyphens import ends_with_line_hyphen
 from reader.clean.lines import PageLines
+from reader.clean.rules import Rule, rules_in_use
 from reader.clean.sentences import (
     OPENING_QUOTES,
     OPENS_SENTENCE,
@@ -21,53 +25,172 @@ from reader.clean.sentences import (
 from reader.text import ends_sentence
 
 
-def paragraph_ends(before: str, following: str | None, width: int, gap: Gap) -> bool:
-    """Does a paragraph end between these two body lines?
-
-    With a blank line between: yes if the sentence is finished (or a short
-    line ends in a colon) and the next line does not go on in lower case;
-    but not after a full line inside an open quotation that the next line does
-    not reopen (a column break that fell after a full stop inside a quotation; a
-    short line there ends a paragraph of a quotation that runs on).  Without a blank
-    line: only a finished sentence on a clearly short line, then a new one.
-    """
-    fill = len(before.strip()) / width if width >= 20 else 0.5
-    if not gap.blank and fill >= 0.6:
-        return False  # the common case, decided cheaply: a full line inside a paragraph
-    if ends_with_line_hyphen(before) or ends_with_abbreviation(before):
-        return False
-    after = following.lstrip() if following is not None else ""
-    if after[:1].islower():
-        return False
-    if ends_sentence(before):
-        if not gap.blank:
-            return fill < 0.6 and bool(OPENS_SENTENCE.match(after))
-        if fill >= 0.6 and not after.startswith(OPENING_QUOTES) and gap.quote_open:
-            return False  # a column cut after a full line, inside the quotation
-        return True
-    if not OPENS_SENTENCE.match(after):
-        return False
-    if not gap.blank:
-        # "made the following comment:" on a short line, then the quotation itself.
-        return before.endswith(":") and fill < 0.6 and after.startswith(OPENING_QUOTES)
-    # A column is cut after a full line; a clearly short line before a blank ends its
-    # paragraph even without a full stop ("― Sonya Herridge", "The schedule (EDT):").
-    return fill < 0.6 or (before.endswith(":") and fill < 0.8)
-
-
 @dataclass(slots=True)
 class Gap:
-    """What lies between two body lines: a blank line or not, and the paragraph before
-    (the indices of its lines in ``texts``)."""
+    """What lies between two body lines: the line ``before``, the text ``after`` (stripped
+    on the left), how full ``before`` is (``fill``, its share of the column), a blank
+    line or not, and the paragraph before (the indices of its lines in ``texts``)."""
 
+    before: str
+    after: str
+    fill: float
     blank: bool
     paragraph: list[int]
     texts: list[str]
+
+    @classmethod
+    def of(cls, before: str, after: str, blank: bool = True, width: int = 40) -> Gap:
+        """The gap between two lines of a column ``width`` wide (a doctest's example)."""
+        return cls(before, after, len(before.strip()) / width, blank, [0], [before])
 
     @property
     def quote_open(self) -> bool:
         """A blank line inside an open quotation (worked out only when it matters)."""
         return self.blank and quote_is_open(" ".join(map(self.texts.__getitem__, self.paragraph)))
+
+
+def hyphen_or_abbreviation(gap: Gap) -> bool | None:
+    """A line ending in a hyphen or an abbreviation ("Sen.") goes on: the column cut a
+    word, or a name after its title.
+
+    >>> hyphen_or_abbreviation(Gap.of("the talks with Sen.", "Warren and others"))
+    False
+    """
+    if ends_with_line_hyphen(gap.before) or ends_with_abbreviation(gap.before):
+        return False
+    return None
+
+
+def lower_case_goes_on(gap: Gap) -> bool | None:
+    """A line that goes on in lower case continues the sentence, whatever is before it.
+
+    >>> lower_case_goes_on(Gap.of("said the minister.", "and the talks went on"))
+    False
+    """
+    return False if gap.after[:1].islower() else None
+
+
+def quotation_cut_by_column(gap: Gap) -> bool | None:
+    """A full line ending a sentence inside an open quotation, then a blank line and a
+    line that does not reopen the quotation: a column break after a full stop inside
+    the quotation (a short line there ends a paragraph of a quotation that runs on).
+
+    >>> quotation_cut_by_column(Gap.of("“We will stay in the country.", "Nobody leaves now.”"))
+    False
+    """
+    if not gap.blank or gap.fill < 0.6 or gap.after.startswith(OPENING_QUOTES):
+        return None
+    if ends_sentence(gap.before) and gap.quote_open:
+        return False
+    return None
+
+
+def finished_sentence(gap: Gap) -> bool | None:
+    """A finished sentence ends a paragraph at a blank line; without one, only on a
+    clearly short line, then a new sentence.
+
+    >>> finished_sentence(Gap.of("the talks went on.", "The minister left"))
+    True
+    >>> finished_sentence(Gap.of("the talks in Moscow went on for days.", "The", blank=False))
+    False
+    """
+    if not ends_sentence(gap.before):
+        return None
+    if not gap.blank:
+        return gap.fill < 0.6 and bool(OPENS_SENTENCE.match(gap.after))
+    return True
+
+
+def no_new_sentence(gap: Gap) -> bool | None:
+    """After an unfinished sentence, a line that opens no new sentence goes on it.
+
+    >>> no_new_sentence(Gap.of("the talks in Moscow and", "“a new start” there"))
+    False
+    """
+    return None if OPENS_SENTENCE.match(gap.after) else False
+
+
+def colon_then_quotation(gap: Gap) -> bool | None:
+    """Without a blank line, a short line ending in a colon, then a quotation ("made
+    the following comment:" / "“We ..."), ends a paragraph; nothing else does.
+
+    >>> colon_then_quotation(Gap.of("made this comment:", "“We will stay.”", blank=False))
+    True
+    """
+    if gap.blank:
+        return None
+    return gap.before.endswith(":") and gap.fill < 0.6 and gap.after.startswith(OPENING_QUOTES)
+
+
+def short_line_before_blank(gap: Gap) -> bool | None:
+    """A column is cut after a full line; a clearly short line before a blank ends its
+    paragraph even without a full stop ("― Sonya Herridge", "The schedule (EDT):").
+
+    >>> short_line_before_blank(Gap.of("― Sonya Herridge", "The talks"))
+    True
+    """
+    if not gap.blank:
+        return None
+    return gap.fill < 0.6 or (gap.before.endswith(":") and gap.fill < 0.8)
+
+
+# The rules that tell whether a paragraph ends between two body lines, in the order
+# they are tried: the first that answers decides.
+PARAGRAPH_RULES: tuple[Rule, ...] = (
+    Rule(
+        "hyphen-or-abbreviation",
+        "a line ending in a hyphen or an abbreviation goes on",
+        hyphen_or_abbreviation,
+    ),
+    Rule("lower-case-goes-on", "the next line goes on in lower case", lower_case_goes_on),
+    Rule(
+        "quotation-cut-by-column",
+        "a full line ends a sentence inside an open quotation the next line does not reopen",
+        quotation_cut_by_column,
+    ),
+    Rule(
+        "finished-sentence",
+        "a finished sentence, then a new one (without a blank: on a short line)",
+        finished_sentence,
+    ),
+    Rule(
+        "no-new-sentence",
+        "an unfinished sentence, and the next line opens no new one",
+        no_new_sentence,
+    ),
+    Rule(
+        "colon-then-quotation",
+        "no blank: a short line ending in a colon, then a quotation",
+        colon_then_quotation,
+    ),
+    Rule(
+        "short-line-before-blank",
+        "a clearly short line before a blank ends its paragraph",
+        short_line_before_blank,
+    ),
+)
+
+# When no rule answers (all switched off), the paragraph goes on.
+_NO_RULE = Rule("no-rule", "no rule ends the paragraph", lambda gap: False)
+
+
+def paragraph_ends(gap: Gap, rules: tuple[Rule, ...] = PARAGRAPH_RULES) -> tuple[bool, Rule]:
+    """Does a paragraph end in this gap between two body lines, and which rule says so?
+
+    With a blank line between: yes if the sentence is finished (or a short line ends
+    in a colon) and the next line does not go on in lower case, but not inside a
+    quotation a column cut; without one, only a finished sentence on a clearly short
+    line, then a new one.  The rules are tried in order; the first that answers decides.
+
+    >>> ends, rule = paragraph_ends(Gap.of("the talks went on.", "The minister left"))
+    >>> ends, rule.name
+    (True, 'finished-sentence')
+    """
+    for rule in rules:
+        ends = rule.function(gap)
+        if ends is not None:
+            return ends, rule
+    return False, _NO_RULE
 
 
 @dataclass
@@ -79,9 +202,16 @@ class ArticleLines:
 
 
 def group_into_articles(
-    page: PageLines, width: int, decisions: list[Decision], find_captions: bool
+    page: PageLines,
+    width: int,
+    decisions: list[Decision],
+    find_captions: bool,
+    skip: Collection[str] = (),
 ) -> list[ArticleLines]:
+    """The page's body lines grouped into paragraphs, and those into articles under
+    their headlines; ``skip`` names rules of `PARAGRAPH_RULES` not to ask."""
     texts, numbers = page.texts, page.numbers
+    rules = rules_in_use(PARAGRAPH_RULES, skip)
     articles = [ArticleLines()]
     paragraph: list[int] = []  # indices into texts
     pending_display: list[int] = []
@@ -168,15 +298,23 @@ def group_into_articles(
         if pending_display:
             resolve_display(index)
         if paragraph and previous_body is not None:
-            gap = Gap(blank_since_body, paragraph, texts)
-            if paragraph_ends(texts[previous_body], text, width, gap):
+            before = texts[previous_body]
+            fill = len(before.strip()) / width if width >= 20 else 0.5
+            if not blank_since_body and fill >= 0.6:
+                # The common case, decided cheaply (the rules would say the same):
+                # a full line inside a paragraph, and the next line goes on.
+                ends = False
+            else:
+                gap = Gap(before, text.lstrip(), fill, blank_since_body, paragraph, texts)
+                ends, rule = paragraph_ends(gap, rules)
+            if ends:
                 decisions.append(
                     Decision(
                         "paragraph-break",
                         numbers[index],
-                        texts[previous_body].strip()[-20:],
+                        before.strip()[-20:],
                         "¶",
-                        "a finished sentence, then a new one",
+                        rule.evidence(),
                     )
                 )
                 finish_paragraph()
@@ -185,9 +323,9 @@ def group_into_articles(
                     Decision(
                         "column-break",
                         numbers[index],
-                        texts[previous_body].strip()[-20:],
+                        before.strip()[-20:],
                         "joined",
-                        "the sentence goes on after the blank",
+                        rule.evidence(),
                     )
                 )
         article = articles[-1]

@@ -9,8 +9,11 @@ it does.  A repair runs on every page, only on OCR, or only on a PDF's text laye
 (`reader.clean.page_kind` decides which a page is, once).
 
 Besides the repairs, the cleaner records what it reads on the page, which are
-not repairs and cannot be switched off: ``page-kind``, ``caption``, ``headline``,
-``byline``, ``paragraph-break``, ``column-break`` and ``decode``.
+not repairs: ``page-kind``, ``caption``, ``headline``, ``byline``,
+``paragraph-break``, ``column-break`` and ``decode``.  Where a reading is told by
+an ordered list of named rules (`RULES`: ``display-block`` and the paragraph or
+column break), the rule that decided is named in the decision's evidence, and each
+rule can be skipped by its name like a repair.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from reader.clean import display, drop_capitals, hyphens, ocr, tidy
+from reader.clean import display, drop_capitals, hyphens, ocr, paragraphs, tidy
+from reader.clean.rules import Rule, rule_of
 
 ALL_PAGES = "all"
 OCR_ONLY = "OCR only"
@@ -140,25 +144,37 @@ REPAIRS: tuple[Repair, ...] = (
     ),
 )
 
+# The rules the cleaner reads the page by (`reader.clean.rules`), by the decision they
+# tell: the first of each list that answers decides, and is named in the decision.
+RULES: dict[str, tuple[Rule, ...]] = {
+    "display-block": display.DISPLAY_RULES,
+    "¶ or column break": paragraphs.PARAGRAPH_RULES,
+}
+
+RULE_NAMES = frozenset(rule.name for rules in RULES.values() for rule in rules)
 REPAIR_NAMES = frozenset(repair.name for repair in REPAIRS)
 
 
 def repairs_to_skip(names: Iterable[str]) -> frozenset[str]:
-    """The names of the repairs to switch off, checked: an unknown name is a `ValueError`
-    whose one line lists the names there are.
+    """The names of the repairs (or rules) to switch off, checked: an unknown name is a
+    `ValueError` whose one line lists the names there are.
 
-    >>> sorted(repairs_to_skip(["keep-hyphen", "join-word"]))
-    ['join-word', 'keep-hyphen']
+    >>> sorted(repairs_to_skip(["keep-hyphen", "join-word", "title-case"]))
+    ['join-word', 'keep-hyphen', 'title-case']
     >>> repairs_to_skip(["drop-capital"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ValueError: no repair named 'drop-capital'; the repairs are: join-drop-capital, ...
     """
     skip = frozenset(names)
-    unknown = sorted(skip - REPAIR_NAMES)
+    unknown = sorted(skip - REPAIR_NAMES - RULE_NAMES)
     if unknown:
         names_there = ", ".join(repair.name for repair in REPAIRS)
-        raise ValueError(f"no repair named {unknown[0]!r}; the repairs are: {names_there}")
+        rule_names = ", ".join(rule.name for rules in RULES.values() for rule in rules)
+        raise ValueError(
+            f"no repair named {unknown[0]!r}; the repairs are: {names_there}; "
+            f"the rules are: {rule_names}"
+        )
     return skip
 
 
@@ -174,6 +190,27 @@ def repair_counts(decisions: Collection) -> dict[str, int]:
         if decision.action in counts:
             counts[decision.action] += 1
     return counts
+
+
+def rule_counts(decisions: Collection) -> dict[str, int]:
+    """How often each rule of `RULES` decided, by name, in the lists' order (0 if never).
+
+    >>> from reader.clean.decisions import Decision
+    >>> rule_counts([Decision("display-block", 3, "Mike", "headline", "title-case: ...")])["title-case"]
+    1
+    """
+    counts = dict.fromkeys(sorted(RULE_NAMES, key=_RULE_ORDER.__getitem__), 0)
+    for decision in decisions:
+        name = rule_of(decision)
+        if name in counts:
+            counts[name] += 1
+    return counts
+
+
+_RULE_ORDER = {
+    rule.name: order
+    for order, rule in enumerate(rule for rules in RULES.values() for rule in rules)
+}
 
 
 def repairs_table_markdown() -> str:

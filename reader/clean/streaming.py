@@ -75,7 +75,7 @@ def clean_page_file_streaming(
 ) -> Decoding:
     """Clean a very large page file piece by piece, writing as it goes (bounded memory).
 
-    The file is read as `reader.pagefile.decode_page` reads a whole page, and cut
+    The file is read as `reader.clean.pagefile.decode_page` reads a whole page, and cut
     into pieces of about ``chunk_chars`` characters at finished paragraphs.  An
     article may go on over a cut: with ``as_json`` it is written as one article,
     as when the page is cleaned whole.  ``explain``, if given, gets each decision

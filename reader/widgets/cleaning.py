@@ -1,6 +1,6 @@
 """CleaningViewer: the raw page and the cleaned articles side by side, with the decisions.
 
-The widget only presents what `reader.layout.clean_page` computed: it never
+The widget only presents what `reader.clean.clean_page` computed: it never
 changes the text itself.  HTML is built with `markupsafe.Markup.format`, which
 escapes every piece of page text, so a page cannot inject markup.
 """
@@ -13,9 +13,9 @@ import ipywidgets as widgets
 import pandas as pd
 from markupsafe import Markup
 
+from reader.clean import CleanResult, clean_page
+from reader.clean.pagefile import read_page
 from reader.document import Document
-from reader.layout import CleanResult, clean_page
-from reader.pagefile import read_page
 from reader.widgets.display import plural, table
 
 ALL_ACTIONS = "all decisions"
