@@ -80,6 +80,7 @@ def test_notebook_08_done_as_it_says_saves_each_claimant_and_the_check_accepts_i
     assert wait_for_claim(claims_file, tsarist, ("check-worthy", "Iran", ""))
     page.click(".reader-claims .rc-text", position={"x": 5, "y": 5})
     page.click(f".reader-claims .rc-table tr:has-text('{tsarist[:30]}')")
+    expect(page.locator(".reader-claims .rc-claimant")).to_have_value("Iran")
     page.click(".reader-claims .rc-claimant", click_count=3)
     page.keyboard.type("Arab Weekly")
     wanted = ("check-worthy", "Arab Weekly", "")
