@@ -71,6 +71,7 @@ from filelock import FileLock, Timeout
 from reader import safejson
 from reader.document import Document
 from reader.filenames import file_name_characters
+from reader.text import sentence_spans as split_spans
 
 SCHEMA_VERSION = 1
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -940,14 +941,19 @@ def merge_annotators(files: Iterable[AnnotationFile]) -> pd.DataFrame:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets from NLTK's Punkt with its built-in defaults (no download)."""
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    """Sentence offsets over a whole document, block by block (blocks end at blank lines).
 
-    spans = []
+    The kit's one sentence splitter (`reader.text.sentence_spans`), so agreement is
+    counted over the same sentences the claim suggestions and the quote finder read.
+
+    >>> text = "Maliki met Putin. Mr. Lavrov spoke.\\n\\nThe deal was resumed."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Maliki met Putin.', 'Mr. Lavrov spoke.', 'The deal was resumed.']
+    """
+    spans: list[tuple[int, int]] = []
     cursor = 0
     for block in text.split("\n\n"):
-        for start, end in PunktSentenceTokenizer().span_tokenize(block):
-            spans.append((cursor + start, cursor + end))
+        spans.extend(split_spans(text, cursor, cursor + len(block)))
         cursor += len(block) + 2
     return spans
 

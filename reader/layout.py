@@ -11,7 +11,6 @@ from reader.clean.sentences import (
     OPENING_QUOTES,
     OPENS_SENTENCE,
     SENTENCE_END,
-    TITLE_ABBREVIATIONS,
     ends_with_abbreviation,
     quote_is_open,
 )
@@ -21,7 +20,7 @@ from reader.clean.streaming import (
     iter_page_chunks,
 )
 from reader.clean.tidy import NO_SPACE_BEFORE_QUOTE, OCR_STRAY_UNDERSCORE
-from reader.text import CLOSING_MARKS, ends_sentence
+from reader.text import CLOSING_MARKS, TITLE_ABBREVIATIONS, ends_sentence
 
 __all__ = [
     "BYLINE",

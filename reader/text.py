@@ -32,6 +32,7 @@ __all__ = [
     "CLOSING_MARKS",
     "MONTH_ABBREVIATIONS",
     "TITLE_ABBREVIATIONS",
+    "TITLES_BEFORE_A_NAME",
     "ends_sentence",
     "is_abbreviation",
     "sentence_spans",
@@ -56,6 +57,9 @@ _BEFORE_NUMBERS = frozenset({"no"})
 ABBREVIATIONS = (
     TITLE_ABBREVIATIONS | MONTH_ABBREVIATIONS | _MAY_END | _BEFORE_NUMBERS | frozenset({"vs"})
 )
+# Titles a name follows ("Sen. Graham", "St. Louis"): a line ending in one has not ended
+# its sentence.  "Jr." and "Sr." follow a name and may end one.
+TITLES_BEFORE_A_NAME = TITLE_ABBREVIATIONS - _MAY_END
 # Words that open a sentence and never follow "U.S." or "p.m." inside one.
 _SENTENCE_OPENERS = frozenset(
     """the a an he she it they we i this that these those there his her their its our but

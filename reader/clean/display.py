@@ -14,8 +14,8 @@ from functools import cached_property
 from reader.clean.decisions import Decision
 from reader.clean.lines import PageEditor, PageLines, kind_of
 from reader.clean.rules import Rule, rules_in_use
-from reader.clean.sentences import CLAUSE_END, OPENS_SENTENCE, TITLE_ABBREVIATIONS
-from reader.text import CLOSING_MARKS, ends_sentence, word_zipf
+from reader.clean.sentences import CLAUSE_END, OPENS_SENTENCE
+from reader.text import CLOSING_MARKS, TITLE_ABBREVIATIONS, ends_sentence, word_zipf
 
 # A caption often starts with a short label and a full stop: "Geopolitical challenge. Russian..."
 CAPTION_LABEL = re.compile(r"^(?:\S+\s){0,2}([^\s.]{2,})\.\s+\S")
@@ -411,7 +411,7 @@ def has_caption_shape(text: str) -> bool:
     False
     """
     label = CAPTION_LABEL.match(text)
-    if label and label.group(1) in TITLE_ABBREVIATIONS | {"Jr", "Sr", "St"}:
+    if label and label.group(1).lower() in TITLE_ABBREVIATIONS:
         label = None  # "Rep." or "Jr." inside a headline is no caption label
     return bool(label or CAPTION_CREDIT.search(text))
 

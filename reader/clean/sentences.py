@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import string
 
+from reader.text import TITLES_BEFORE_A_NAME
+
 # A sentence is finished when a line ends in . ? or ! (closing quotes or brackets may follow).
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*$")
 
@@ -20,11 +22,6 @@ OPENS_SENTENCE = re.compile(r"^[\"“‘'(\[—–-]*[A-Z0-9À-ÖØ-Þ$£€]")
 OPENING_QUOTES = ("“", '"', "''", "‘", "'", "«")
 
 
-TITLE_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Gov Sen Rep St Gen Col Lt Sgt Capt Cmdr Adm Prof Rev Hon Pres Supt Det Insp".split()
-)
-
-
 def ends_with_abbreviation(line: str) -> bool:
     """A line ending in a title such as "Mr." has not finished its sentence.
 
@@ -36,7 +33,7 @@ def ends_with_abbreviation(line: str) -> bool:
     last = line.rsplit(None, 1)[-1]
     if len(last) == 2 and last[0] in string.ascii_uppercase:
         return True  # a middle initial: "Representative Anthony D." / "Weiner"
-    return last.rstrip(".") in TITLE_ABBREVIATIONS
+    return last.rstrip(".").lower() in TITLES_BEFORE_A_NAME
 
 
 def quote_is_open(text: str) -> bool:
