@@ -23,7 +23,6 @@ when those stages are there, load and re-anchor the annotation files), and
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -47,6 +46,7 @@ from reader.annotations import (
     write_atomically,
 )
 from reader.claims import load_claim_scheme
+from reader.clean.pagefile import page_metadata
 from reader.colours import safe_colour
 from reader.document import Block, Document
 from reader.quotes import find_quotes
@@ -506,23 +506,13 @@ def load_annotation_source(
     return list(load_annotations(source).annotations), []
 
 
-def _page_meta(page: Path) -> dict:
-    """The page's ``NAME.meta.json`` (an empty dict when there is none or it is broken)."""
-    meta = page.with_name(page.name.removesuffix(".txt") + ".meta.json")
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _meta_text(meta: dict, name: str) -> str:
     value = meta.get(name)
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _page_title(page: Path, document: Document) -> str | None:
-    title = _meta_text(_page_meta(page), "title")
+    title = _meta_text(page_metadata(page), "title")
     return title or next((b.text for b in document.blocks if b.kind == "headline"), None)
 
 
@@ -534,7 +524,7 @@ def page_header(page: str | Path) -> PageHeader:
     >>> page_header(SAMPLE_PAGE).publication
     'The Arab Weekly'
     """
-    meta = _page_meta(Path(page))
+    meta = page_metadata(page)
     return PageHeader(
         publication=_meta_text(meta, "publication"),
         date=_meta_text(meta, "date"),

@@ -420,3 +420,15 @@ def test_header_metadata_is_escaped_and_only_a_web_address_becomes_a_link(tmp_pa
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;Weekly" in head
     assert "<time>5 November 2017</time>" in head  # not YYYY-MM-DD: no datetime attribute
     assert "<a " not in head and "javascript" not in head
+
+
+def test_a_meta_json_nested_too_deep_is_no_metadata_not_a_traceback(tmp_path):
+    # json.loads raises RecursionError on 5,000 levels; the page's metadata only adds to it.
+    page = tmp_path / SAMPLE_PAGE.name
+    shutil.copy(SAMPLE_PAGE, page)
+    page.with_suffix(".meta.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    html = export_page(page, tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "Maliki" in html
+    from reader.framing import frames_json
+
+    assert frames_json(str(page))["outlets"]

@@ -51,6 +51,8 @@ from typing import BinaryIO
 
 import ftfy
 
+from reader import safejson
+
 # A page bigger than this is refused before it is read: a news page is kilobytes,
 # a 50 MB file is already thousands of pages.
 MAX_PAGE_BYTES = 200 * 1024 * 1024
@@ -544,3 +546,20 @@ def _read_bounded(stream: BinaryIO, name: str) -> bytes:
             raise PageError(f"{name} is over {MAX_PAGE_BYTES // 2**20} MB; split the input")
         data += block
     return bytes(data)
+
+
+def page_metadata(page: str | Path) -> dict:
+    """The ``NAME.meta.json`` beside a page: its title, publication, date, author, url.
+
+    An empty dict when there is none or it does not load (not JSON, not an object,
+    nested too deeply): metadata only adds to a page, so its absence is never an error.
+
+    >>> page_metadata("texts/no-such-page.txt")
+    {}
+    """
+    meta = Path(page).with_suffix(".meta.json")
+    try:
+        data = safejson.loads(meta.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

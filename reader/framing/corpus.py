@@ -15,6 +15,7 @@ from typing import Any
 from reader import actors as actor_stage
 from reader import quotes as quote_stage
 from reader import safejson
+from reader.clean.pagefile import page_metadata
 from reader.document import Document
 from reader.spans import SpanIndex
 
@@ -151,16 +152,6 @@ def _load_corpus_folder(folder: Path) -> list[CorpusArticle]:
             )
         )
     return articles
-
-
-def page_metadata(page: str | Path) -> dict:
-    """The ``NAME.meta.json`` beside a page (an empty dict if there is none or it is broken)."""
-    meta = Path(page).with_suffix(".meta.json")
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def page_outlet_name(page: str | Path | None) -> str:
