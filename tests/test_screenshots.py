@@ -127,7 +127,9 @@ def test_picture_of_the_claim_annotator(browser, picture_folder, tmp_path):
     from reader.widgets import ClaimAnnotator
 
     document = load_document(SAMPLE_PAGE)
-    widget = ClaimAnnotator(document, annotator="ana")
+    widget = ClaimAnnotator(
+        document, annotator="ana", path=tmp_path / "arab-weekly-maliki-russia.ana.annotations.json"
+    )
     words = "Russia has made a tremendous contribution"
     start = document.text.index(words)
     widget.select(start, start + len(words))
