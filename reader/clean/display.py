@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import cached_property
 
 from reader.clean.decisions import Decision
 from reader.clean.lines import PageEditor, PageLines, kind_of
-from reader.clean.rules import Rule, rules_in_use
+from reader.clean.rules import Rule, rules_in_use, worked_out_once
 from reader.clean.sentences import CLAUSE_END, OPENS_SENTENCE
 from reader.text import CLOSING_MARKS, TITLE_ABBREVIATIONS, ends_sentence, word_zipf
 
@@ -157,19 +156,19 @@ class ShortBlock:
         previous = next((t for t in reversed(texts[:start]) if t), None)
         return cls(page, start, end, width, previous, ocr)
 
-    @cached_property
+    @worked_out_once
     def text(self) -> str:
         return " ".join(line.strip() for line in self.lines)
 
-    @cached_property
+    @worked_out_once
     def words(self) -> list[str]:
         return self.text.split()
 
-    @cached_property
+    @worked_out_once
     def long_words(self) -> list[str]:
         return [word for word in self.words if len(word) > 3 and word[0].isalpha()]
 
-    @cached_property
+    @worked_out_once
     def starts_full(self) -> bool:
         """Its first line is a full column line: body text cut by a column break,
         unless a caption."""
@@ -180,7 +179,7 @@ class ShortBlock:
         """Four lines at most, and short: the most a caption takes."""
         return len(self.lines) <= 4 and len(self.text) < 250
 
-    @cached_property
+    @worked_out_once
     def following(self) -> int | None:
         """The index of the first line with text after the block, if any."""
         texts = self.page.texts
@@ -191,7 +190,7 @@ class ShortBlock:
         """At the page's top (a title there may have lost its drop capital)."""
         return self.previous is None
 
-    @cached_property
+    @worked_out_once
     def stands_apart(self) -> bool:
         """Set between a finished sentence (or the page's top) and the start of
         something new (a drop capital, a display line, a new sentence): where a
@@ -210,12 +209,12 @@ class ShortBlock:
             or OPENS_SENTENCE.match(page.texts[following].lstrip())
         )
 
-    @cached_property
+    @worked_out_once
     def inner_ends(self) -> list[str]:
         """The last mark of each line but the last."""
         return [line.rstrip().rstrip(CLOSING_MARKS)[-1:] for line in self.lines[:-1]]
 
-    @cached_property
+    @worked_out_once
     def title_shaped(self) -> bool:
         """Two to sixteen words, not a byline, no bracket closed that opened before
         it, and no clause ended inside or at its end (a title may break its lines
