@@ -393,6 +393,10 @@ def load_corpus(path: str | Path) -> list[CorpusArticle]:
     Bad input raises ``ValueError`` with one line that says where.
     """
     corpus = Path(path)
+    if _is_batch_output(corpus):
+        from reader.batch import batch_articles
+
+        return batch_articles(corpus)
     if corpus.is_dir():
         articles = _load_corpus_folder(corpus)
     elif corpus.is_file():
@@ -1262,6 +1266,15 @@ def is_corpus(source: str | Path) -> bool:
     return path.is_dir() or path.suffix.lower() in {".jsonl", ".ndjson"}
 
 
+def _is_batch_output(source: str | Path) -> bool:
+    """A folder `reader batch` wrote (see `reader.batch`): read from its tables, not pages."""
+    if not Path(source).is_dir():
+        return False
+    from reader.batch import is_batch_output
+
+    return is_batch_output(source)
+
+
 def compare_outlets(
     source: Mapping[str, Sequence[str | Passage]] | Sequence[CorpusArticle] | Document | str | Path,
     *,
@@ -1286,6 +1299,11 @@ def compare_outlets(
     if isinstance(source, (str, Path)):
         if not is_corpus(source):
             return compare_page(source, page_outlet=page_outlet, lexicon=lexicon, prior=prior)
+        if _is_batch_output(source):  # `reader batch` found the voices and actors already
+            from reader.batch import batch_passages
+
+            passages = batch_passages(source, speakers=speakers, actors=actors)
+            return build_comparison(passages, lexicon=lexicon, prior=prior)
         source = load_corpus(source)
     articles = list(source)
     if not all(isinstance(a, CorpusArticle) for a in articles):
