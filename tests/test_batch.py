@@ -175,7 +175,7 @@ def test_a_rerun_does_only_the_batches_not_finished(synchronous_run, corpus, tmp
     assert (summary.batches, summary.batches_before) == (4, 2)
     manifest = json.loads((out / "manifest.json").read_text())
     assert [b["run"] for b in manifest["batches"]] == [1, 2, 2, 1]
-    assert [r["batches_done"] for r in manifest["runs"]] == [4, 2]
+    assert [r["batches_done"] for r in manifest["runs"]] == [2, 2]  # what stands of run 1
     assert {
         p.name: p.stat().st_mtime_ns for p in (out / "done").iterdir() if p.name in kept
     } == kept
@@ -226,6 +226,9 @@ def test_a_killed_run_finishes_with_the_tables_of_an_uninterrupted_one(tmp_path)
     whole = tmp_path / "whole"
     subprocess.run([*argv, "-o", str(whole)], env=environment, check=True, capture_output=True)
     tables_equal(killed, whole)
+    runs = json.loads((killed / "manifest.json").read_text())["runs"]
+    assert runs[0]["interrupted"] and runs[0]["batches_done"] == len(finished_first)
+    assert runs[1]["batches_done"] == 15 - len(finished_first)
     assert {p: m for p, m in finished_first.items()} == {
         p.name: p.stat().st_mtime_ns
         for p in (killed / "done").iterdir()
@@ -251,6 +254,7 @@ def test_bad_documents_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
         '{"text": "No outlet here."}',
         "",
         '{"outlet": "Daily B", "text": "1234 5678"}',
+        '{"outlet": "Daily C", "text": "A lone \\ud800 surrogate."}',
     ]
     (corpus / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -277,7 +281,8 @@ def test_bad_documents_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
     assert f"{jsonl}:4" not in status  # a blank line is no article
     # no words to clean, but `reader frames` would read it: its passage is kept
     assert status[f"{jsonl}:5"] == "partial" and "has no words in it" in error[f"{jsonl}:5"]
-    assert len(documents) == 10 and summary.statuses["ok"] == 2
+    assert error[f"{jsonl}:6"] == "read: line 6: the text holds a lone surrogate (not Unicode text)"
+    assert len(documents) == 11 and summary.statuses["ok"] == 2
     assert all("\n" not in message for message in documents["error"].dropna())
 
 

@@ -26,7 +26,7 @@ from reader.batch.corpus import (
     top_speakers,
 )
 from reader.batch.plan import PAGE_FORMATS, BatchError, document_id
-from reader.batch.run import Progress, RunSummary, run_batch
+from reader.batch.run import Progress, RunSummary, progress_bar, run_batch
 from reader.batch.tables import SCHEMAS, STAGES, is_batch_output, load_batch, read_table
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "is_batch_output",
     "load_batch",
     "outlets_over_time",
+    "progress_bar",
     "read_table",
     "run_batch",
     "top_speakers",

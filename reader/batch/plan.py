@@ -120,10 +120,12 @@ def batch_size_for(documents: int) -> int:
 
 @dataclass(frozen=True)
 class Found:
-    """A file an input names: its path and its place in the input (the key of its ids)."""
+    """A file an input names: its path, its place in the input (the key of its ids), and
+    its absolute path with links resolved (found once per folder, not once per file)."""
 
     path: Path
     key: str
+    real: str
 
 
 @dataclass(frozen=True)
@@ -164,18 +166,16 @@ def _visible(name: str) -> bool:
 
 def _walk(folder: Path, key: str, skip: Path | None) -> Iterator[Found]:
     """Every visible file under a folder, in sorted order, keyed by its path from the input."""
-    for here, folders, files in os.walk(folder):
-        base = Path(here)
-        folders[:] = sorted(
-            name
-            for name in folders
-            if _visible(name) and (skip is None or (base / name).resolve() != skip)
-        )
-        relative = base.relative_to(folder).as_posix()
-        prefix = key if relative == "." else f"{key}/{relative}"
-        for name in sorted(files):
-            if _visible(name):
-                yield Found(base / name, f"{prefix}/{name}")
+    real = folder.resolve()
+    if skip is not None and real == skip:
+        return
+    with os.scandir(folder) as entries:
+        listed = sorted((e for e in entries if _visible(e.name)), key=lambda e: e.name)
+    for entry in listed:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path), f"{key}/{entry.name}", skip)
+        elif entry.is_file():
+            yield Found(Path(entry.path), f"{key}/{entry.name}", os.path.join(real, entry.name))
 
 
 def _glob_root(pattern: str) -> Path:
@@ -198,18 +198,19 @@ def expand_input(spec: str, skip: Path | None = None) -> list[Found]:
     if path.is_dir():
         return list(_walk(path, path.resolve().name, skip))
     if path.is_file():
-        return [Found(path, path.name)]
+        return [Found(path, path.name, str(path.resolve()))]
     if not glob.has_magic(spec):
         raise BatchError(f"no such file or folder: {spec}")
     root = _glob_root(spec)
+    root_name = root.resolve().name
     found: list[Found] = []
     for match in sorted(glob.glob(spec, recursive=True)):
         hit = Path(match)
-        key = f"{root.resolve().name}/{hit.relative_to(root).as_posix()}"
+        key = f"{root_name}/{hit.relative_to(root).as_posix()}"
         if hit.is_dir():
             found.extend(_walk(hit, key, skip))
         elif hit.is_file() and _visible(hit.name):
-            found.append(Found(hit, key))
+            found.append(Found(hit, key, str(hit.resolve())))
     if not found:
         raise BatchError(f"no files match {spec}")
     return found
@@ -221,7 +222,7 @@ def expand_input(spec: str, skip: Path | None = None) -> list[Found]:
 def _file_item(found: Found) -> dict:
     stat = found.path.stat()
     return {
-        "path": str(found.path.resolve()),
+        "path": found.real,
         "key": found.key,
         "format": format_of(found.path.name),
         "size": stat.st_size,
@@ -242,7 +243,7 @@ def archive_items(found: Found) -> list[dict]:
     Members of an uncompressed tar carry their offset, so a batch reads them directly;
     those of a compressed tar are found by reading the archive through once per batch.
     """
-    path = str(found.path.resolve())
+    path = found.real
     try:
         members = _zip_members(path) if path.lower().endswith(".zip") else _tar_members(path)
     except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
@@ -352,19 +353,19 @@ def make_plan(inputs: list[str], out: Path, batch_size: int | None = None) -> Pl
         raise BatchError("--batch-size must be at least 1")
     skip = out.resolve()
     found = [f for spec in inputs for f in expand_input(spec, skip)]
-    keys: dict[str, Path] = {}
+    keys: dict[str, str] = {}
     for item in found:
-        if item.key in keys and keys[item.key] != item.path.resolve():
+        if item.key in keys and keys[item.key] != item.real:
             raise BatchError(
                 f"two inputs hold {item.key} ({keys[item.key]} and {item.path}); "
                 "give their folders different names"
             )
-        keys[item.key] = item.path.resolve()
+        keys[item.key] = item.real
     # a file named twice (alone and inside a folder given too) is one document
     unique, seen = [], set()
     for item in found:
-        if item.path.resolve() not in seen:
-            seen.add(item.path.resolve())
+        if item.real not in seen:
+            seen.add(item.real)
             unique.append(item)
     pages: list[dict] = []
     corpora: list[Found] = []
@@ -406,7 +407,7 @@ def make_plan(inputs: list[str], out: Path, batch_size: int | None = None) -> Pl
             pieces.append(
                 (
                     "jsonl",
-                    str(corpus.path.resolve()),
+                    corpus.real,
                     corpus.key,
                     start,
                     end,

@@ -218,8 +218,13 @@ def _corpus_sources(batch: Batch, scratch: Path) -> Iterator[Source]:
             "event": text("event"),
         }
         source.corpus_text = record["text"]
-        source.page = scratch / f"line-{number}.txt"
-        source.page.write_text(record["text"], encoding="utf-8", newline="")
+        page = scratch / f"line-{number}.txt"
+        try:
+            page.write_bytes(record["text"].encode("utf-8"))
+        except UnicodeEncodeError:  # "\ud800" in the JSON: a lone surrogate, no character
+            source.error = f"line {number}: the text holds a lone surrogate (not Unicode text)"
+        else:
+            source.page = page
         yield source
 
 

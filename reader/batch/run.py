@@ -101,6 +101,29 @@ class Progress:
         )
 
 
+def progress_bar() -> Callable[[Progress], None]:
+    """A `run_batch` progress callback that draws a bar (a widget in a notebook, text elsewhere).
+
+    >>> show = progress_bar()
+    >>> show(Progress(total=4, done=4))
+    """
+    from tqdm.auto import tqdm
+
+    bars: list = []
+
+    def show(progress: Progress) -> None:
+        if not bars:
+            bars.append(tqdm(total=progress.total, unit="doc", desc="documents"))
+        bar = bars[0]
+        bar.n = progress.done
+        bar.set_postfix_str(f"{progress.per_second:.1f}/s, {progress.errors} errors", refresh=False)
+        bar.refresh()
+        if progress.done >= progress.total:
+            bar.close()
+
+    return show
+
+
 @dataclass
 class RunSummary:
     """What a run did, for the command's last lines and for scripts."""
@@ -121,13 +144,17 @@ class RunSummary:
     def lines(self) -> list[str]:
         done = self.batches - self.batches_before - len(self.batches_failed)
         counts = ", ".join(f"{n:,} {status}" for status, n in self.statuses.items() if n)
+        work = (
+            f"{done} batches in {self.seconds:.1f} s, {self.per_second:.1f} documents/s "
+            f"(before that: planning {self.plan_seconds:.1f} s, starting the workers "
+            f"{self.startup_seconds:.1f} s)"
+            if done or self.batches_failed
+            else "nothing left to do"
+        )
         lines = [
             f"{self.documents:,} documents ({counts or 'none'}) in {self.batches} batches "
             f"under {self.out}",
-            f"this run: {done} batches in {self.seconds:.1f} s, {self.per_second:.1f} documents/s "
-            f"(before that: planning {self.plan_seconds:.1f} s, starting the workers "
-            f"{self.startup_seconds:.1f} s); {self.batches_before} batches finished before, "
-            "not redone",
+            f"this run: {work}; {self.batches_before} batches finished before, not redone",
         ]
         if self.workers:
             peaks = ", ".join(f"{mb:.0f}" for mb in sorted(self.workers.values()))
@@ -171,7 +198,8 @@ def run_batch(
     _remove_stale(out, names)
     figures = {b.name: _done_figures(out, b.name) for b in plan.batches}
     todo = [batch for batch in plan.batches if figures[batch.name] is None]
-    run_number = len(manifest.get("runs", [])) + 1 if manifest else 1
+    earlier = _earlier_runs(manifest, figures)
+    run_number = len(earlier) + 1
     run = {
         "run": run_number,
         "started": _now(),
@@ -181,7 +209,7 @@ def run_batch(
         "batches_finished_before": len(plan.batches) - len(todo),
         "batches_done": 0,
     }
-    runs = [*(manifest or {}).get("runs", []), run]
+    runs = [*earlier, run]
     state = _ManifestWriter(out, plan, chosen, runs, figures)
     state.write()
     plan_seconds = time.monotonic() - planning
@@ -254,6 +282,20 @@ def _summary(out, plan, chosen, figures, run, counter, failed, plan_seconds) -> 
         workers=peaks,
         tables=tables_for(chosen),
     )
+
+
+def _earlier_runs(manifest: dict, figures: dict[str, dict | None]) -> list[dict]:
+    """The manifest's runs, with what each finished counted again from the `done` files.
+
+    A killed run could not write its last figures; its batches' `done` files say which
+    run finished them, so the counts are right after all.
+    """
+    runs = [dict(run) for run in manifest.get("runs", [])]
+    for run in runs:
+        run["batches_done"] = sum(1 for f in figures.values() if f and f.get("run") == run["run"])
+        if run.get("finished") is None:
+            run["interrupted"] = True
+    return runs
 
 
 def _error_line(error: BaseException) -> str:
@@ -440,7 +482,7 @@ def _client(workers: int | None, scheduler: str | None):
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: 8787 may be another cluster's
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,
