@@ -56,9 +56,9 @@ def command_json(*argv: str) -> dict:
 
 
 def basil_corpus(folder: Path) -> Path:
-    from frames_basil import BASIL, basil_records, write_jsonl
+    from frames_basil import basil_records, write_jsonl
 
-    return write_jsonl(basil_records(BASIL), folder / "basil.jsonl")
+    return write_jsonl(basil_records(SHARED / "data" / "basil"), folder / "basil.jsonl")
 
 
 def polnear_pages(folder: Path) -> Path:

@@ -44,9 +44,9 @@ def make_corpus(folder: Path, copies: int) -> list[str]:
     pages.mkdir()
     lines: list[str] = []
     if POLNEAR.is_dir() and (SHARED / "data" / "basil").is_dir():
-        from frames_basil import BASIL, basil_records
+        from frames_basil import basil_records
 
-        records = basil_records(BASIL)
+        records = basil_records(SHARED / "data" / "basil")
         sources = sorted(POLNEAR.glob("*.txt"))
     else:
         sample = ROOT / "texts" / "sample-corpus.jsonl"

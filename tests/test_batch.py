@@ -31,6 +31,7 @@ from reader.batch import (
 )
 from reader.batch.plan import line_ranges, make_plan
 from reader.batch.tables import document_json
+from reader.framing import compare_outlets
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"
@@ -149,6 +150,12 @@ def test_frames_of_the_batch_output_are_the_frames_of_the_corpus(synchronous_run
     assert command("frames", str(out), "--json") == command(
         "frames", str(corpus / "sample-corpus.jsonl"), "--json"
     )
+    without = compare_outlets(out, speakers=False, actors=False)
+    assert (
+        without.to_json()
+        == compare_outlets(corpus / "sample-corpus.jsonl", speakers=False, actors=False).to_json()
+    )
+    assert without.speakers.empty and without.actors.empty
     pages = tmp_path / "pages-only"
     flat = tmp_path / "flat"
     shutil.copytree(corpus / "pages", flat, ignore=shutil.ignore_patterns("sub"))

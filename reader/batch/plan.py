@@ -66,6 +66,8 @@ SIDECAR_SUFFIXES = (".meta.json", ".actors.csv", ".annotations.json")
 # a few hundred documents per task on a big one (one task per file would swamp the
 # scheduler with millions of tasks).
 MIN_BATCH, MAX_BATCH, BATCHES_WANTED = 20, 250, 32
+# A page file bigger than this (the size `reader clean` streams from) is a batch of its own.
+BIG_PAGE = 4 * 2**20
 PLAN_FOLDER = "plan"
 PAGE_LIST = "pages.jsonl"
 READ_BLOCK = 16 * 2**20
@@ -347,6 +349,30 @@ def _batch_name(number: int, width: int, digest: str) -> str:
     return f"{number:0{width}d}-{digest[:12]}"
 
 
+def _page_chunks(lines: list[bytes], sizes: list[int], size: int) -> Iterator[list[bytes]]:
+    """The page list cut into batches of ``size`` lines, a page over `BIG_PAGE` alone.
+
+    A 20 MB text takes minutes where a page takes a fraction of a second: on its own,
+    it keeps one worker busy while the others do the rest, instead of holding back the
+    pages batched with it.
+
+    >>> [len(c) for c in _page_chunks([b"a"] * 5, [1, 1, BIG_PAGE + 1, 1, 1], 3)]
+    [2, 1, 2]
+    """
+    chunk: list[bytes] = []
+    for line, bytes_ in zip(lines, sizes):
+        big = bytes_ > BIG_PAGE
+        if chunk and (big or len(chunk) == size):
+            yield chunk
+            chunk = []
+        chunk.append(line)
+        if big:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def make_plan(inputs: list[str], out: Path, batch_size: int | None = None) -> Plan:
     """Expand the inputs, write ``OUT/plan/pages.jsonl`` and cut everything into batches."""
     if batch_size is not None and batch_size < 1:
@@ -392,15 +418,15 @@ def make_plan(inputs: list[str], out: Path, batch_size: int | None = None) -> Pl
     page_list = out / PLAN_FOLDER / PAGE_LIST
     encoded = [json.dumps(p, ensure_ascii=False, sort_keys=True).encode() + b"\n" for p in pages]
     pieces: list[tuple[str, str, str, int, int, int, int, str]] = []
-    offset = 0
-    for first in range(0, len(encoded), size):
-        chunk = encoded[first : first + size]
+    offset, first = 0, 0
+    for chunk in _page_chunks(encoded, [p.get("size") or 0 for p in pages], size):
         length = sum(map(len, chunk))
         digest = hashlib.blake2b(b"".join(chunk), digest_size=8).hexdigest()
         pieces.append(
             ("pages", str(page_list), "", offset, offset + length, first, len(chunk), digest)
         )
         offset += length
+        first += len(chunk)
     for corpus in corpora:
         for start, end, line, count, digest in line_ranges(corpus.path, size):
             key_digest = hashlib.blake2b(f"{corpus.key}:{digest}".encode(), digest_size=8)

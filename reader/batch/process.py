@@ -19,7 +19,6 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import resource
 import shutil
 import socket
 import tarfile
@@ -534,6 +533,18 @@ def process_document(source: Source, settings: Settings, batch: str = "") -> dic
     return work.rows
 
 
+def peak_memory_mb() -> float:
+    """The most memory (resident set) this process has held, in MB."""
+    try:
+        import resource
+    except ImportError:  # Windows: psutil (which distributed needs) knows the peak there
+        import psutil
+
+        info = psutil.Process().memory_info()
+        return round(getattr(info, "peak_wset", info.rss) / 2**20, 1)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def warm_up() -> int:
     """Load what every document needs (the stages, the built-in actor list) once per worker.
 
@@ -573,7 +584,7 @@ def process_batch(batch: Batch, settings: Settings) -> pd.DataFrame:
         "partial": statuses.count("partial"),
         "skipped": statuses.count("skipped"),
         "seconds": round(time.perf_counter() - started, 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_memory_mb(),
         "pid": os.getpid(),
     }
     write_done(

@@ -242,6 +242,9 @@ def run_batch(
             state.write(throttle=True)
             if progress:
                 progress(counter)
+    except BaseException:  # Ctrl-C, a lost scheduler: the manifest says the run was cut short
+        run["interrupted"] = True
+        raise
     finally:
         run["startup_seconds"] = round(max(0.0, counter.started - launched), 2)
         run["finished"] = _now()
