@@ -97,8 +97,11 @@ def cmd_batch(args: argparse.Namespace) -> None:
     """Every document of the inputs through the stages, on Dask, into Parquet under OUT/."""
     from reader.batch import run_batch
 
+    shown = [""]
+
     def progress(state) -> None:
-        tell(state.describe() + " " * 8, end="\r")
+        shown[0] = state.describe()
+        tell(shown[0] + " " * 8, end="\r")
 
     try:
         summary = run_batch(
@@ -113,14 +116,14 @@ def cmd_batch(args: argparse.Namespace) -> None:
             progress=progress,
         )
     except KeyboardInterrupt:
-        tell("")
+        tell(shown[0])
         print(
             f"reader batch: interrupted; finished batches are kept in {args.output}: "
             "run the same command again to do the rest",
             file=sys.stderr,
         )
         raise SystemExit(130) from None
-    tell("")
+    tell(shown[0])  # the last progress line stays, on a line of its own
     for line in summary.lines():
         print(line)
     if summary.batches_failed:

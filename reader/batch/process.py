@@ -39,7 +39,16 @@ from reader.document import Document
 from reader.pagefile import PageError
 
 # The figures a batch returns to the scheduler (one row per batch).
-STATUS_COLUMNS = ["documents", "failed", "partial", "skipped", "seconds", "peak_rss_mb", "pid"]
+STATUS_COLUMNS = [
+    "documents",
+    "failed",
+    "partial",
+    "skipped",
+    "seconds",
+    "cpu_seconds",
+    "peak_rss_mb",
+    "pid",
+]
 
 
 @dataclass(frozen=True)
@@ -567,7 +576,7 @@ def warm_up() -> int:
 
 def process_batch(batch: Batch, settings: Settings) -> pd.DataFrame:
     """Do one batch: every document, then its parts and its `done` file (one row back)."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     out = Path(settings.out)
     tables = tables_for(settings.stages)
     rows: dict[str, list[dict]] = {table: [] for table in tables}
@@ -584,6 +593,7 @@ def process_batch(batch: Batch, settings: Settings) -> pd.DataFrame:
         "partial": statuses.count("partial"),
         "skipped": statuses.count("skipped"),
         "seconds": round(time.perf_counter() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3),
         "peak_rss_mb": peak_memory_mb(),
         "pid": os.getpid(),
     }
