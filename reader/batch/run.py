@@ -486,7 +486,7 @@ def _client(workers: int | None, scheduler: str | None):
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # any free port: 8787 may be another cluster's
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # a closing worker's lost heartbeat is no news
         ) as cluster,
         Client(cluster) as client,
     ):
