@@ -200,6 +200,48 @@ def _refuse_to_write_over_inputs(page: str, output: str, annotations: str | None
             raise CommandError(f"-o {output} is {what} it reads; give another file name")
 
 
+def cmd_batch(args: argparse.Namespace) -> None:
+    """Every document of the inputs through the stages, on Dask, into Parquet under OUT/."""
+    from reader.batch import run_batch
+
+    shown = [""]
+
+    def progress(state) -> None:
+        shown[0] = state.describe()
+        tell(shown[0] + " " * 8, end="\r")
+
+    try:
+        summary = run_batch(
+            args.inputs,
+            args.output,
+            stages=args.stages,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            batch_size=args.batch_size,
+            time_limit=args.time_limit or None,
+            overwrite=args.overwrite,
+            progress=progress,
+        )
+    except KeyboardInterrupt:
+        tell(shown[0])
+        print(
+            f"reader batch: interrupted; finished batches are kept in {args.output}: "
+            "run the same command again to do the rest",
+            file=sys.stderr,
+        )
+        raise SystemExit(130) from None
+    tell(shown[0])  # the last progress line stays, on a line of its own
+    for line in summary.lines():
+        print(line)
+    if summary.batches_failed:
+        print(
+            f"reader batch: {len(summary.batches_failed)} batches failed; "
+            "run the same command again to retry them",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+
+
 def cmd_export(args: argparse.Namespace) -> None:
     from reader.export import export_page
 
@@ -361,6 +403,46 @@ def build_parser() -> argparse.ArgumentParser:
     frames.add_argument("source", help="a page, a folder of pages, or a JSONL corpus")
     frames.add_argument("--json", action="store_true", help="print JSON (the default)")
     frames.set_defaults(run=cmd_frames)
+
+    batch = commands.add_parser(
+        "batch",
+        help="run every document of folders, JSONL corpora or archives into Parquet tables",
+        description="Run every document of the inputs through the stages on Dask, into "
+        "Parquet tables under OUT/ (documents, articles, paragraphs, mentions, quotes, "
+        "claim_suggestions, frame_passages). Run again, it does only what is not finished.",
+    )
+    batch.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a folder (read recursively), a glob pattern, a .jsonl corpus, a .tar/.zip "
+        "archive of pages, or a page",
+    )
+    batch.add_argument("-o", "--output", required=True, metavar="OUT", help="folder for the tables")
+    batch.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
+    batch.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="an existing dask.distributed scheduler (tcp://HOST:8786), whose workers see the "
+        "inputs and OUT at the same paths; 'synchronous' runs all in this process",
+    )
+    batch.add_argument(
+        "--stages",
+        default="clean,actors,quotes,claims,frames",
+        help="stages to run, comma-separated (default: all: clean,actors,quotes,claims,frames)",
+    )
+    batch.add_argument("--batch-size", type=int, help="documents per task (default: 20 to 250)")
+    batch.add_argument(
+        "--time-limit",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop a document that takes longer and record it (default: 600; 0: no limit)",
+    )
+    batch.add_argument(
+        "--overwrite", action="store_true", help="start again in an OUT of another run"
+    )
+    batch.set_defaults(run=cmd_batch)
 
     export = commands.add_parser("export", help="write the annotated page as standalone HTML")
     export.add_argument("page")

@@ -62,6 +62,7 @@ from reader.framing.corpus import (
     _by_outlet,
     _passage_outlet,
     given_passages,
+    is_batch_output,
     load_corpus,
     page_outlet_name,
     page_passages,
@@ -408,6 +409,11 @@ def compare_outlets(
     if isinstance(source, (str, Path)):
         if not is_corpus(source):
             return compare_page(source, page_outlet=page_outlet, lexicon=lexicon, prior=prior)
+        if is_batch_output(source):  # `reader batch` found the voices and actors already
+            from reader.batch import batch_passages
+
+            passages = batch_passages(source, speakers=speakers, actors=actors)
+            return build_comparison(passages, lexicon=lexicon, prior=prior)
         source = load_corpus(source)
     articles = list(source)
     if not all(isinstance(a, CorpusArticle) for a in articles):

@@ -81,6 +81,10 @@ def load_corpus(path: str | Path) -> list[CorpusArticle]:
     Bad input raises ``ValueError`` with one line that says where.
     """
     corpus = Path(path)
+    if is_batch_output(corpus):
+        from reader.batch import batch_articles
+
+        return batch_articles(corpus)
     if corpus.is_dir():
         articles = _load_corpus_folder(corpus)
     elif corpus.is_file():
@@ -355,3 +359,12 @@ def _passage_outlet(passage: Passage) -> str:
 def _analysed_outlet(item: Any) -> str:
     """The outlet of an analysed passage (`reader.framing.analysis`)."""
     return item.passage.outlet
+
+
+def is_batch_output(source: str | Path) -> bool:
+    """A folder `reader batch` wrote (see `reader.batch`): read from its tables, not pages."""
+    if not Path(source).is_dir():
+        return False
+    from reader.batch import is_batch_output as written_by_batch
+
+    return written_by_batch(source)
