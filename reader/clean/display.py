@@ -350,22 +350,26 @@ DISPLAY_RULES: tuple[Rule, ...] = (
         "wide-title",
         "OCR: a line far wider than the column between sentences: a title set across columns",
         wide_title,
+        where_a_headline_stands=True,
     ),
     Rule(
         "one-word-title",
         "one word at the page's top, right before the drop capital: the title",
         one_word_title,
+        where_a_headline_stands=True,
     ),
     Rule(
         "title-case",
         "a few title-case words between a finished sentence and a new one: a headline",
         title_case,
+        where_a_headline_stands=True,
     ),
     Rule(
         "sentence-case-title",
         "OCR: short lines of their own between sentences, in sentence "
         "case, not cut at a comma or a common word: a headline",
         sentence_case_title,
+        where_a_headline_stands=True,
     ),
 )
 
@@ -383,6 +387,8 @@ def display_block_kind(
     if block.starts_full and len(block.lines) > 4:
         return None  # a caption takes a few lines (a title may take up to six)
     for rule in rules:
+        if rule.where_a_headline_stands and not block.stands_apart:
+            continue
         kind = rule.function(block)
         if kind is not None:
             return (kind, rule) if kind != BODY else None

@@ -53,6 +53,9 @@ class Rule:
     name: str
     tells: str  # one line, for `reader clean --repairs` and the decision's evidence
     function: Callable
+    # Asked only of a block that stands where a headline stands (`ShortBlock.stands_apart`):
+    # one quick test rules most blocks out before any of these rules is called.
+    where_a_headline_stands: bool = False
 
     def evidence(self) -> str:
         """The decision's evidence: the rule's name, then what it tells.
