@@ -154,28 +154,33 @@ def test_a_failed_write_leaves_the_previous_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, lock_path(path).name])
 
 
-def test_a_writer_killed_mid_write_leaves_the_previous_file_intact(tmp_path):
-    path = tmp_path / "page.ana.annotations.json"
-    save_annotations(path, AnnotationFile("page", "ana", ten_claims()[:2]))
-    before = path.read_bytes()
-    # A writer that stalls between writing its temporary file and renaming it.
+def kill_a_save_mid_write(path: Path, claims: str) -> None:
+    """Start a process saving ``claims`` (Python source) into ``path``, stall it between
+    writing its temporary file and renaming it, and kill it there with SIGKILL."""
     script = textwrap.dedent(
         f"""
         import os, sys, time
         sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
         from reader import annotations as a
+        from tests.test_annotations import ten_claims
         def slow_fsync(fd):
             print("writing", flush=True)
             time.sleep(60)
         os.fsync = slow_fsync
-        from tests.test_annotations import ten_claims
-        a.save_annotations({str(path)!r}, a.AnnotationFile("page", "ana", ten_claims()))
+        a.save_annotations({str(path)!r}, a.AnnotationFile("page", "ana", {claims}))
         """
     )
     writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert writer.stdout.readline().strip() == "writing"
     writer.send_signal(signal.SIGKILL)
     writer.wait(timeout=10)
+
+
+def test_a_writer_killed_mid_write_leaves_the_previous_file_intact(tmp_path):
+    path = tmp_path / "page.ana.annotations.json"
+    save_annotations(path, AnnotationFile("page", "ana", ten_claims()[:2]))
+    before = path.read_bytes()
+    kill_a_save_mid_write(path, "ten_claims()")
     time.sleep(0.1)
     assert path.read_bytes() == before
     assert len(load_annotations(path).annotations) == 2
@@ -328,22 +333,7 @@ def test_a_file_that_does_not_load_is_not_overwritten_by_a_change(tmp_path):
 def test_the_next_save_removes_what_a_killed_save_left(tmp_path):
     path = tmp_path / "page.ana.annotations.json"
     save_annotations(path, AnnotationFile("page", "ana", ten_claims()[:2]))
-    script = textwrap.dedent(
-        f"""
-        import os, sys, time
-        sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
-        from reader import annotations as a
-        def slow_fsync(fd):
-            print("writing", flush=True)
-            time.sleep(60)
-        os.fsync = slow_fsync
-        a.save_annotations({str(path)!r}, a.AnnotationFile("page", "ana", []))
-        """
-    )
-    writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert writer.stdout.readline().strip() == "writing"
-    writer.send_signal(signal.SIGKILL)
-    writer.wait(timeout=10)
+    kill_a_save_mid_write(path, "[]")
     assert len(list(tmp_path.glob("*.tmp"))) == 1  # the killed writer's temporary file
     save_annotations(path, AnnotationFile("page", "ana", ten_claims()[:3]))
     assert list(tmp_path.glob("*.tmp")) == []
