@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from reader.document import Document
+from reader.sources.model import Region, SourceMeta
 
 
 @dataclass(slots=True)
@@ -28,6 +29,8 @@ class CleanResult:
 
     document: Document
     decisions: list[Decision] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)  # where each block stood, if known
+    meta: SourceMeta = field(default_factory=SourceMeta)  # what the source says of itself
 
     def decisions_df(self):
         """The decisions as a pandas DataFrame (one row a decision)."""

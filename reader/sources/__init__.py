@@ -1,0 +1,64 @@
+"""Pages that are not plain text: PDFs, scans, archive ALTO XML and saved web pages.
+
+`source_kind` tells a file's kind by its first bytes and then its name; each
+kind has one reader module here that turns the file into positioned words
+(`reader.sources.model`) or, for a web page, straight into articles:
+
+========  ==========================  ===============================================
+kind      files                        reader
+========  ==========================  ===============================================
+pdf       ``.pdf``                     `reader.sources.pdf` (pdfplumber; Tesseract when
+                                       a page has no text layer)
+scan      ``.png .jpg .jpeg .tif``     `reader.sources.scan` (Tesseract)
+alto      ``.xml`` with ``<alto>``     `reader.sources.alto` (lxml, entities off)
+hocr      ``.hocr``, ``.html`` hOCR    `reader.sources.hocr` (lxml)
+html      ``.html .htm``               `reader.sources.web` (trafilatura)
+text      anything else                `reader.clean.pagefile`; side-by-side columns
+                                       are read as positioned words
+                                       (`reader.sources.columns`)
+========  ==========================  ===============================================
+
+>>> source_kind("page.PDF"), source_kind("scan.tif"), source_kind("page.txt")
+('pdf', 'scan', 'text')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SUFFIX_KINDS: dict[str, str] = {
+    ".pdf": "pdf",
+    ".png": "scan",
+    ".jpg": "scan",
+    ".jpeg": "scan",
+    ".tif": "scan",
+    ".tiff": "scan",
+    ".xml": "alto",
+    ".alto": "alto",
+    ".hocr": "hocr",
+    ".html": "html",
+    ".htm": "html",
+}
+
+# First bytes that tell a kind whatever the file is called.
+MAGIC_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "scan"),
+    (b"\xff\xd8\xff", "scan"),
+    (b"II*\x00", "scan"),
+    (b"MM\x00*", "scan"),
+)
+
+
+def source_kind(path: str | Path, head: bytes = b"") -> str:
+    """The kind of page a file holds: by its first bytes ``head`` when they tell, else its name.
+
+    >>> source_kind("noname", head=b"%PDF-1.7 ...")
+    'pdf'
+    >>> source_kind("-")
+    'text'
+    """
+    for magic, kind in MAGIC_KINDS:
+        if head.startswith(magic):
+            return kind
+    return SUFFIX_KINDS.get(Path(str(path)).suffix.lower(), "text")
