@@ -1,0 +1,235 @@
+"""Scans (``.png``, ``.jpg``, ``.tif``) read by Tesseract into positioned words.
+
+A library's scan or a phone photo of a page has no text at all: Tesseract
+finds the words, where each stands and how sure it is of each.  Its
+``image_to_data`` table numbers blocks, paragraphs, lines and words; here each
+paragraph becomes a `Word.block` and each line a `Word.line`, numbered from 0
+and unique within the page, and a word's ``size`` is its line's height in
+pixels (Tesseract gives no font size; the line's height is what tells a
+headline from a caption).  Coordinates are the image's pixels (``unit="px"``).
+
+Tesseract is a program apart from Python: without it `read_scan` raises a
+one-line `PageError` saying how to install it.  An image too big to be a page
+(Pillow's decompression-bomb guard, or more than `MAX_SCAN_PIXELS`), a file
+that is not an image, and a truncated image each get one line too.
+
+>>> rows = {"level": [4, 5, 5], "block_num": [1, 1, 1], "par_num": [1, 1, 1],
+...         "line_num": [1, 1, 1], "left": [80, 80, 191], "top": [76, 76, 76],
+...         "width": [183, 104, 72], "height": [13, 12, 12], "conf": [-1, 96, 95],
+...         "text": ["", "NORTHFIELD", "EVENING"]}
+>>> [(w.text, w.x0, w.x1, w.size, w.line, w.confidence) for w in words_of_table(rows)]
+[('NORTHFIELD', 80.0, 184.0, 13.0, 0, 96.0), ('EVENING', 191.0, 263.0, 13.0, 0, 95.0)]
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from reader.clean.pagefile import PageError
+from reader.sources.model import PositionedPage, Word
+
+# A newspaper page scanned at 400 dpi is about 6,000 x 9,000 pixels (54 million);
+# an image much bigger than that is not a page, and would take gigabytes to read.
+MAX_SCAN_PIXELS = 120_000_000
+# Tesseract's language; ``READER_OCR_LANG`` chooses others (``deu+eng``) when installed.
+OCR_LANGUAGE = "eng"
+INSTALL_TESSERACT = (
+    "Tesseract is not installed: install it (apt-get install tesseract-ocr; "
+    "brew install tesseract; on Windows the UB Mannheim installer, "
+    "https://github.com/UB-Mannheim/tesseract/wiki) and try again"
+)
+
+_LINE, _WORD = 4, 5  # image_to_data's levels
+
+
+def require_file(path: str | Path, what: str) -> Path:
+    """``path`` as a `Path`, or a one-line `PageError` when it is no file.
+
+    >>> require_file("/no/such/page.png", "scan")
+    Traceback (most recent call last):
+    reader.clean.pagefile.PageError: no such file: /no/such/page.png
+    """
+    file = Path(path)
+    if not file.exists():
+        raise PageError(f"no such file: {file}")
+    if file.is_dir():
+        raise PageError(f"{file} is a folder; give a {what} file")
+    return file
+
+
+def read_scan(path: str | Path) -> list[PositionedPage]:
+    """Read a scanned page (each frame of a multi-page TIFF is a page) with Tesseract."""
+    file = require_file(path, "scan")
+    from PIL import ImageSequence
+
+    pages = []
+    with _opened(file) as image:
+        for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            _check_size(file, frame)
+            pages.append(ocr_page_image(_loaded(file, frame), number))
+    return pages
+
+
+def ocr_page_image(image, number: int) -> PositionedPage:
+    """Read one page image (`PIL.Image.Image`) with Tesseract into positioned words.
+
+    The PDF reader calls this for a page with no text layer.
+    """
+    import pytesseract
+
+    width, height = image.size
+    if width * height > MAX_SCAN_PIXELS:
+        raise PageError(_too_big(f"page {number}", width, height))
+    if image.mode not in ("1", "L"):
+        image = image.convert("L")  # smaller to hand over; Tesseract reads grey anyway
+    config = "--psm 3"
+    dpi = _dpi(image)
+    if dpi:
+        config += f" --dpi {dpi}"
+    language = os.environ.get("READER_OCR_LANG", OCR_LANGUAGE)
+    try:
+        with _tesseract_threads_unless_set(1):
+            table = pytesseract.image_to_data(
+                image, lang=language, config=config, output_type=pytesseract.Output.DICT
+            )
+    except pytesseract.TesseractNotFoundError:
+        raise PageError(INSTALL_TESSERACT) from None
+    except pytesseract.TesseractError as error:
+        message = " ".join(str(error.message).split())[:300]
+        raise PageError(f"Tesseract could not read page {number}: {message}") from None
+    return PositionedPage(
+        number=number,
+        width=float(width),
+        height=float(height),
+        words=list(words_of_table(table)),
+        unit="px",
+    )
+
+
+def words_of_table(table: Mapping[str, Sequence]) -> Iterator[Word]:
+    """The words of Tesseract's ``image_to_data`` table (as a dict of columns), in its order.
+
+    Line rows give each word's size (the line's height); empty words are left out.
+    """
+    blocks: dict[tuple[int, int], int] = {}
+    lines: dict[tuple[int, int, int], int] = {}
+    line_height: dict[tuple[int, int, int], float] = {}
+    for row in range(len(table["level"])):
+        level = int(table["level"][row])
+        key = (int(table["block_num"][row]), int(table["par_num"][row]))
+        line_key = (*key, int(table["line_num"][row]))
+        if level == _LINE:
+            line_height[line_key] = float(table["height"][row])
+            continue
+        text = str(table["text"][row]).strip()
+        if level != _WORD or not text:
+            continue
+        block = blocks.setdefault(key, len(blocks))
+        line = lines.setdefault(line_key, len(lines))
+        x0, top = float(table["left"][row]), float(table["top"][row])
+        confidence = float(table["conf"][row])
+        yield Word(
+            text,
+            x0=x0,
+            top=top,
+            x1=x0 + float(table["width"][row]),
+            bottom=top + float(table["height"][row]),
+            size=line_height.get(line_key, float(table["height"][row])),
+            line=line,
+            block=block,
+            confidence=confidence if confidence >= 0 else None,
+        )
+
+
+@contextmanager
+def _tesseract_threads_unless_set(threads: int) -> Iterator[None]:
+    """Run Tesseract with ``threads`` OpenMP threads unless the user chose (``OMP_THREAD_LIMIT``).
+
+    Tesseract's threads fight over the cores with everything else: on a busy
+    two-core machine one page took 7.3 s with them and 2.1 s without, and
+    ``reader batch`` already reads pages in parallel.
+    """
+    if "OMP_THREAD_LIMIT" in os.environ:
+        yield
+        return
+    os.environ["OMP_THREAD_LIMIT"] = str(threads)
+    try:
+        yield
+    finally:
+        os.environ.pop("OMP_THREAD_LIMIT", None)
+
+
+class _opened:
+    """``Image.open(file)`` as a context manager whose failures are one-line `PageError`s."""
+
+    def __init__(self, file: Path):
+        self.file = file
+        self.image = None
+
+    def __enter__(self):
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with warnings.catch_warnings():
+                # MAX_SCAN_PIXELS, checked before decoding, is the limit below Pillow's
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                self.image = Image.open(self.file)
+        except Image.DecompressionBombError:
+            raise PageError(_too_big(str(self.file), 0, 0)) from None
+        except UnidentifiedImageError:
+            raise PageError(
+                f"{self.file} is not an image Pillow can read (PNG, JPEG, TIFF)"
+            ) from None
+        except OSError as error:
+            raise PageError(f"{self.file}: {error}") from None
+        return self.image
+
+    def __exit__(self, *exc) -> None:
+        if self.image is not None:
+            self.image.close()
+
+
+def _check_size(file: Path, frame) -> None:
+    width, height = frame.size
+    if width * height > MAX_SCAN_PIXELS:
+        raise PageError(_too_big(str(file), width, height))
+
+
+def _loaded(file: Path, frame):
+    """The frame decoded (``load``), or a one-line error when its data are broken."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            frame.load()
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        # Pillow says "image file is truncated", "broken data stream" and the like
+        raise PageError(f"{file} is damaged: {error}") from None
+    return frame
+
+
+def _too_big(name: str, width: int, height: int) -> str:
+    if not width:
+        return (
+            f"{name} is too big to be a page image (over {MAX_SCAN_PIXELS // 1_000_000} "
+            "million pixels); scale it down to 300-400 dpi"
+        )
+    return (
+        f"{name} is {width:,} x {height:,} pixels; images over "
+        f"{MAX_SCAN_PIXELS // 1_000_000} million pixels are refused (scale it down to 300-400 dpi)"
+    )
+
+
+def _dpi(image) -> int:
+    """The resolution the image file states, when it is believable, else 0 (Tesseract guesses)."""
+    dpi = image.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        return 0
+    return value if 70 <= value <= 1200 else 0
