@@ -40,6 +40,9 @@ SUFFIX_KINDS: dict[str, str] = {
     ".htm": "html",
 }
 
+# What marks a saved ``.html`` page as hOCR (an OCR engine's output), in its first bytes.
+HOCR_SIGNS: tuple[bytes, ...] = (b"ocr_page", b"ocr-system", b"ocr-capabilities")
+
 # First bytes that tell a kind whatever the file is called.
 MAGIC_KINDS: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "pdf"),
@@ -61,4 +64,16 @@ def source_kind(path: str | Path, head: bytes = b"") -> str:
     for magic, kind in MAGIC_KINDS:
         if head.startswith(magic):
             return kind
-    return SUFFIX_KINDS.get(Path(str(path)).suffix.lower(), "text")
+    kind = SUFFIX_KINDS.get(Path(str(path)).suffix.lower(), "text")
+    if kind == "html" and _is_hocr(path):
+        return "hocr"
+    return kind
+
+
+def _is_hocr(path: str | Path, size: int = 8192) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(size)
+    except OSError:
+        return False  # the reader of its kind says why it cannot be read
+    return any(sign in start for sign in HOCR_SIGNS)

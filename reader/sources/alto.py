@@ -158,8 +158,8 @@ def _page(name, element, number: int, unit: str, styles: dict[str, TextStyle]) -
             line_number += bool(pairs)
     in_points = unit in POINTS_PER_UNIT
     words = _sized(words, font_sizes, in_points)
-    width = _number(name, element, "WIDTH", 0.0) * scale
-    height = _number(name, element, "HEIGHT", 0.0) * scale
+    width = _scaled(_number(name, element, "WIDTH", 0.0), scale)
+    height = _scaled(_number(name, element, "HEIGHT", 0.0), scale)
     return PositionedPage(
         number=number,
         width=width or max((w.x1 for w in words), default=0.0),
@@ -216,15 +216,20 @@ def _string_word(name, string, line_box: tuple[float, float], scale: float) -> W
     whole = string.get("SUBS_CONTENT") if subs_type in ("HypPart1", "HypPart2") else None
     word = Word(
         text,
-        x0=x0 * scale,
-        top=top * scale,
-        x1=(x0 + width) * scale,
-        bottom=(top + height) * scale,
-        size=(line_height or height) * scale,
+        x0=_scaled(x0, scale),
+        top=_scaled(top, scale),
+        x1=_scaled(x0 + width, scale),
+        bottom=_scaled(top + height, scale),
+        size=_scaled(line_height or height, scale),
         confidence=confidence,
         hyphenated=whole or None,
     )
     return _line_end_hyphen(word, 0.0) if subs_type == "HypPart1" else word
+
+
+def _scaled(value: float, scale: float) -> float:
+    """``value`` in points, to a hundredth (``inch1200`` and ``mm10`` are finer than that)."""
+    return value if scale == 1.0 else round(value * scale, 2)
 
 
 def _line_end_hyphen(word: Word, x1: float) -> Word:

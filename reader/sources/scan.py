@@ -58,6 +58,8 @@ def require_file(path: str | Path, what: str) -> Path:
         raise PageError(f"no such file: {file}")
     if file.is_dir():
         raise PageError(f"{file} is a folder; give a {what} file")
+    if file.is_file() and file.stat().st_size == 0:
+        raise PageError(f"{file} is empty: there is no page in it")
     return file
 
 
