@@ -1,0 +1,182 @@
+"""Scans read by Tesseract into positioned words; images too big, broken or not images refused.
+
+The page images are drawn here with Pillow in DejaVu (skipped where the font is
+missing); the tests that run Tesseract skip, and say why, where it is not installed.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import tracemalloc
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from reader.clean.pagefile import PageError
+from reader.sources.scan import INSTALL_TESSERACT, MAX_SCAN_PIXELS, ocr_page_image, read_scan
+
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="Tesseract is not installed (apt-get install tesseract-ocr)",
+)
+
+HEADLINE = "Maliki visits Moscow"
+BODY = ["The talks were about oil and", "security, officials said today."]
+
+
+def font(name: str, size: int):
+    path = FONTS / name
+    if not path.exists():
+        pytest.skip(f"the DejaVu font {path} is not on this machine")
+    return ImageFont.truetype(str(path), size)
+
+
+def page_image(headline: str = HEADLINE, body: list[str] = BODY) -> Image.Image:
+    """A page at about 300 dpi: a 40 pt bold headline and 12 pt body lines."""
+    image = Image.new("L", (1400, 700), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((80, 60), headline, font=font("DejaVuSerif-Bold.ttf", 80), fill=0)
+    for number, line in enumerate(body):
+        draw.text((80, 260 + 70 * number), line, font=font("DejaVuSerif.ttf", 44), fill=0)
+    return image
+
+
+def saved(image: Image.Image, path: Path, **options) -> Path:
+    image.save(path, dpi=(300, 300), **options)
+    return path
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG that says it is ``width`` x ``height`` and holds almost nothing (a bomb's header)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 1000)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def words_by_line(page) -> list[list[str]]:
+    lines: dict[int, list[str]] = {}
+    for word in page.words:
+        lines.setdefault(word.line, []).append(word.text)
+    return [lines[number] for number in sorted(lines)]
+
+
+@needs_tesseract
+def test_scan_gives_each_word_its_line_box_and_confidence(tmp_path):
+    (page,) = read_scan(saved(page_image(), tmp_path / "page.png"))
+    assert (page.number, page.width, page.height, page.unit) == (1, 1400.0, 700.0, "px")
+    assert words_by_line(page) == [HEADLINE.split(), *(line.split() for line in BODY)]
+    for word in page.words:
+        assert 0 <= word.x0 < word.x1 <= 1400 and 0 <= word.top < word.bottom <= 700
+        assert 50 <= word.confidence <= 100
+    first_line = [w for w in page.words if w.line == 1]
+    assert [w.x0 for w in first_line] == sorted(w.x0 for w in first_line)
+
+
+@needs_tesseract
+def test_scan_sizes_tell_the_headline_from_the_body(tmp_path):
+    (page,) = read_scan(saved(page_image(), tmp_path / "page.png"))
+    headline = {w.size for w in page.words if w.line == 0}
+    body = {w.size for w in page.words if w.line == 1}
+    assert len(headline) == len(body) == 1  # a line's words share its height
+    assert headline.pop() > 1.5 * body.pop()
+    assert {w.block for w in page.words if w.line == 0} != {
+        w.block for w in page.words if w.line == 1
+    }
+
+
+@needs_tesseract
+def test_multi_page_tiff_gives_a_page_for_each_frame(tmp_path):
+    first = page_image("Iran and Russia", ["cooperate amid suspicion"])
+    second = page_image("Continued from page one", ["the minister said"])
+    path = saved(first, tmp_path / "pages.tif", save_all=True, append_images=[second])
+    pages = read_scan(path)
+    assert [page.number for page in pages] == [1, 2]
+    assert words_by_line(pages[0])[0] == ["Iran", "and", "Russia"]
+    assert words_by_line(pages[1])[1] == ["the", "minister", "said"]
+
+
+@needs_tesseract
+def test_ocr_page_image_reads_a_colour_image_as_the_page_it_is_told():
+    image = page_image().convert("RGB")
+    page = ocr_page_image(image, 3)
+    assert page.number == 3
+    assert words_by_line(page)[0] == HEADLINE.split()
+
+
+def test_without_tesseract_one_line_says_how_to_install_it(monkeypatch):
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/no/such/tesseract")
+    with pytest.raises(PageError) as caught:
+        ocr_page_image(Image.new("L", (200, 100), 255), 1)
+    message = str(caught.value)
+    assert message == INSTALL_TESSERACT
+    assert "\n" not in message
+    for way in ("apt-get install tesseract-ocr", "brew install tesseract", "UB Mannheim"):
+        assert way in message
+
+
+@pytest.mark.parametrize(("width", "height"), [(20_000, 30_000), (11_000, 11_000)])
+def test_an_image_too_big_for_a_page_is_refused_before_it_is_decoded(tmp_path, width, height):
+    # 600 million pixels trips Pillow's decompression-bomb guard; 121 million only ours
+    path = tmp_path / "huge.png"
+    path.write_bytes(png_header_only(width, height))
+    assert width * height > MAX_SCAN_PIXELS
+    tracemalloc.start()
+    try:
+        with pytest.raises(PageError, match="too big|refused") as caught:
+            read_scan(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 2**20  # decoding would take 100 MB to 600 MB
+    assert "\n" not in str(caught.value)
+    assert "scale it down" in str(caught.value)
+
+
+def test_clean_file_refuses_a_huge_scan_in_one_line(tmp_path):
+    from reader.clean.files import clean_file
+
+    path = tmp_path / "huge.png"
+    path.write_bytes(png_header_only(20_000, 30_000))
+    with pytest.raises(PageError) as caught:
+        clean_file(path)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "TIFF"])
+def test_a_truncated_image_gets_one_line(tmp_path, kind):
+    buffer = io.BytesIO()
+    Image.effect_noise((600, 400), 64).save(buffer, kind)  # noise: it does not compress to nothing
+    path = tmp_path / f"page.{kind.lower()}"
+    path.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    with pytest.raises(PageError, match="damaged|truncated") as caught:
+        read_scan(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_file_that_is_no_image_gets_one_line(tmp_path):
+    path = tmp_path / "page.png"
+    path.write_bytes(b"this is not a picture of a page\n" * 20)
+    with pytest.raises(PageError, match="not an image") as caught:
+        read_scan(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_an_empty_or_missing_scan_gets_one_line(tmp_path):
+    (tmp_path / "empty.png").write_bytes(b"")
+    with pytest.raises(PageError, match="empty"):
+        read_scan(tmp_path / "empty.png")
+    with pytest.raises(PageError, match="no such file"):
+        read_scan(tmp_path / "missing.png")
