@@ -53,10 +53,19 @@ def test_hocr_words_with_boxes_confidences_and_line_heights():
         "marched.",
     ]
     police = page.words[3]
-    assert (police.x0, police.top, police.x1, police.bottom) == (138.0, 220.0, 220.0, 238.0)
+    assert (police.x0, police.top, police.x1, police.bottom) == (138.0, 220.0, 220.0, 240.0)
     assert police.confidence == 91.0
+
+
+def test_hocr_sizes_are_the_lines_heights_as_their_fonts_make_them():
+    (page,) = read_hocr(PAGE)
     sizes = {w.text: w.size for w in page.words}
-    assert sizes["Charlotte"] == 54.0 and sizes["police"] == 18.0 and sizes["marched."] == 15.0
+    assert sizes["Charlotte"] == sizes["protests"] == pytest.approx(54.0, rel=0.01)  # one line
+    # "vened quickly." reaches as high and low as "The police inter-": the same body type
+    assert sizes["vened"] == pytest.approx(sizes["police"], rel=0.05)
+    assert sizes["marched."] < 0.8 * sizes["police"]  # the caption's smaller type
+    # its box is as tall as the body line of nothing but x-height letters would be
+    assert page.words[-1].height < page.words[3].height
 
 
 def test_hocr_lines_and_paragraphs_number_words():

@@ -96,6 +96,24 @@ def test_scan_sizes_tell_the_headline_from_the_body(tmp_path):
 
 
 @needs_tesseract
+def test_a_line_with_no_letter_below_the_line_has_its_type_size(tmp_path):
+    # same body type; the second line's box is a quarter shorter (nothing like g, p, y)
+    image = page_image("Police shooting", ["the police and a group", "vehicles were banned."])
+    (page,) = read_scan(saved(image, tmp_path / "page.png"))
+    lines = words_by_line(page)
+    assert lines[1:] == [["the", "police", "and", "a", "group"], ["vehicles", "were", "banned."]]
+    size = {w.line: w.size for w in page.words}
+    height = {
+        line: max(w.bottom for w in page.words if w.line == line)
+        - min(w.top for w in page.words if w.line == line)
+        for line in size
+    }
+    assert height[2] < 0.85 * height[1]
+    assert size[2] == pytest.approx(size[1], rel=0.08)
+    assert size[0] > 1.5 * size[1]
+
+
+@needs_tesseract
 def test_multi_page_tiff_gives_a_page_for_each_frame(tmp_path):
     first = page_image("Iran and Russia", ["cooperate amid suspicion"])
     second = page_image("Continued from page one", ["the minister said"])

@@ -15,7 +15,9 @@ points (``unit="pt"``, as a PDF).  A word's ``size`` is in the same unit:
 ``FONTSIZE`` (points) on a page in points; on a page in pixels, ``FONTSIZE``
 times the page's own pixels per point of font (the median ratio of a styled
 line's height to its font size), so it stands beside the words with no style,
-whose size is their line's height (Tesseract's ALTO has no styles).
+whose size is their line's height (Tesseract's ALTO has no styles): as its font
+makes it (`reader.sources.scan.line_size`) where the ``String`` boxes follow
+their letters, as Tesseract's do, else the ``TextLine``'s ``HEIGHT``.
 
 Hyphenation as ALTO records it: a line-end part (``SUBS_TYPE="HypPart1"``, or a
 ``String`` followed by ``<HYP>``) ends in ``-`` as it was printed, and both parts
@@ -33,7 +35,7 @@ is refused, as is XML that is not ALTO, each with a one-line `PageError`.
 ...                    HPOS="110" VPOS="20" WIDTH="80" HEIGHT="28"/><HYP CONTENT="-"/>
 ...     </TextLine></TextBlock></PrintSpace></Page></Layout></alto>''').words
 >>> [(w.text, w.size, w.confidence, w.hyphenated) for w in words]
-[('Maliki', 30.0, 93.0, None), ('inter-', 30.0, None, 'international')]
+[('Maliki', 35.9, 93.0, None), ('inter-', 35.9, None, 'international')]
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from lxml import etree
 
 from reader.clean.pagefile import PageError
 from reader.sources.model import PositionedPage, Word
-from reader.sources.scan import require_file
+from reader.sources.scan import require_file, with_line_sizes
 
 # Points per unit of ALTO's measurement units; pixels are kept as they are.
 POINTS_PER_UNIT = {"mm10": 72 / 254, "inch1200": 72 / 1200}
@@ -156,6 +158,8 @@ def _page(name, element, number: int, unit: str, styles: dict[str, TextStyle]) -
                 words.append(_with(word, line=line_number, block=block_number))
                 font_sizes.append(style.size if style is not None else 0.0)
             line_number += bool(pairs)
+    if _boxes_fit_glyphs(words):
+        words = with_line_sizes(words)
     in_points = unit in POINTS_PER_UNIT
     words = _sized(words, font_sizes, in_points)
     width = _scaled(_number(name, element, "WIDTH", 0.0), scale)
@@ -167,6 +171,13 @@ def _page(name, element, number: int, unit: str, styles: dict[str, TextStyle]) -
         words=words,
         unit="pt" if in_points else "px",
     )
+
+
+def _boxes_fit_glyphs(words: list[Word]) -> bool:
+    """Whether the ``String`` boxes follow their letters (Tesseract's, ABBYY's), so that a
+    line's size can be told from them, rather than all standing as tall as their line."""
+    as_tall = sum(abs(word.height - word.size) < 0.5 for word in words)
+    return 2 * as_tall < len(words)
 
 
 def _line_words(
@@ -195,6 +206,9 @@ def _line_words(
             bold = "bold" in flags or (style is not None and style.bold)
             italic = bool(flags & {"italics", "italic"}) or (style is not None and style.italic)
             pairs.append((_with(word, bold=bold, italic=italic), style))
+    if pairs and not line_box[1]:  # a line with no HEIGHT is as tall as its strings reach
+        span = max(w.bottom for w, _ in pairs) - min(w.top for w, _ in pairs)
+        pairs = [(_with(word, size=span), style) for word, style in pairs]
     return pairs
 
 

@@ -7,7 +7,8 @@ paragraphs (``ocr_par``), lines (``ocr_line``, and Tesseract's ``ocr_header``,
 ``x_wconf``), each box in the element's ``title``.  The words come out as
 `reader.sources.scan` gives them for the same image: ``block`` is the paragraph
 (the area, where there is no paragraph), ``line`` the line, both numbered from 0
-within the page, ``size`` the line's height, in pixels (``unit="px"``); a word
+within the page, ``size`` the line's height as its font makes it
+(`reader.sources.scan.line_size`), in pixels (``unit="px"``); a word
 set in ``<strong>`` or ``<em>`` is bold or italic.
 
 The file is read by lxml's HTML parser with the network off, one page at a
@@ -21,7 +22,7 @@ time; a file with no ``ocr_page`` is not hOCR and gets a one-line `PageError`.
 ...    <span class="ocrx_word" title="bbox 191 76 263 88; x_wconf 95"><strong>POST</strong></span>
 ... </span></p></div></div></body></html>''')
 >>> page.width, [(w.text, w.x0, w.size, w.confidence, w.bold) for w in page.words]
-(1650.0, [('NORTHFIELD', 80.0, 13.0, 96.0, False), ('POST', 191.0, 13.0, 95.0, True)])
+(1650.0, [('NORTHFIELD', 80.0, 15.4, 96.0, False), ('POST', 191.0, 15.4, 95.0, True)])
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from lxml import etree
 
 from reader.clean.pagefile import PageError
 from reader.sources.model import PositionedPage, Word
-from reader.sources.scan import require_file
+from reader.sources.scan import require_file, with_line_sizes
 
 LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat", "ocrx_line"})
 BLOCK_CLASSES = ("ocr_par", "ocr_carea", "ocrx_block")  # the nearest of these is the block
@@ -105,6 +106,7 @@ def _page(element, number: int) -> PositionedPage:
             words.append(_with_place(word, line_number, block))
             found = True
         line_number += found
+    words = with_line_sizes(words)
     box = _bbox(element)
     return PositionedPage(
         number=number,
