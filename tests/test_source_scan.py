@@ -132,6 +132,24 @@ def test_ocr_page_image_reads_a_colour_image_as_the_page_it_is_told():
     assert words_by_line(page)[0] == HEADLINE.split()
 
 
+@needs_tesseract
+def test_a_16_bit_grey_tiff_is_read_not_clipped_to_white(tmp_path):
+    # ink at 5,000 and paper at 43,250 of 65,535, as a scanner's 16 bits have them
+    deep = page_image().convert("I").point(lambda v: v * 150 + 5000).convert("I;16")
+    assert deep.getextrema() == (5000, 43250)
+    (page,) = read_scan(saved(deep, tmp_path / "archive.tif"))
+    assert words_by_line(page)[0] == HEADLINE.split()
+
+
+@needs_tesseract
+def test_a_page_on_a_transparent_background_is_read_on_white(tmp_path):
+    ink = page_image().point(lambda v: 255 - v)  # the text's opacity
+    image = Image.new("RGBA", ink.size, (0, 0, 0, 0))
+    image.putalpha(ink)  # black text, and black but transparent everywhere else
+    (page,) = read_scan(saved(image, tmp_path / "page.png"))
+    assert words_by_line(page)[0] == HEADLINE.split()
+
+
 def test_without_tesseract_one_line_says_how_to_install_it(monkeypatch):
     import pytesseract
 

@@ -98,8 +98,7 @@ def ocr_page_image(image, number: int) -> PositionedPage:
     width, height = image.size
     if width * height > MAX_SCAN_PIXELS:
         raise PageError(_too_big(f"page {number}", width, height))
-    if image.mode not in ("1", "L"):
-        image = image.convert("L")  # smaller to hand over; Tesseract reads grey anyway
+    image = grey_on_white(image)
     config = "--psm 3"
     dpi = _dpi(image)
     if dpi:
@@ -122,6 +121,41 @@ def ocr_page_image(image, number: int) -> PositionedPage:
         words=words_of_table(table),
         unit="px",
     )
+
+
+def grey_on_white(image):
+    """The page image as 8-bit grey, dark text on white: what Tesseract is handed.
+
+    Grey is smaller to hand over than colour, and Tesseract reads grey anyway.
+    Pillow's plain conversion would lose two kinds of scan: 16-bit grey (archive
+    TIFFs), clipped to white, and a page on a transparent background, turned
+    black; so 16-bit and float images are scaled to 0-255 and transparency is
+    laid on white.
+
+    >>> from PIL import Image
+    >>> deep = Image.new("I;16", (2, 1))
+    >>> deep.putpixel((0, 0), 32768)
+    >>> [grey_on_white(deep).getpixel((x, 0)) for x in (0, 1)]
+    [255, 0]
+    >>> grey_on_white(Image.new("RGBA", (1, 1), (0, 0, 0, 0))).getpixel((0, 0))
+    255
+    """
+    from PIL import Image
+
+    if image.mode in ("1", "L"):
+        return image
+    if image.mode.startswith(("I", "F")):
+        low, high = image.getextrema()
+        if high <= low:
+            return Image.new("L", image.size, 255)  # one colour: no text to lose
+        if low >= 0 and high <= 255:
+            return image.convert("L") if image.mode == "F" else image.convert("I").convert("L")
+        scale = 255 / (high - low)
+        return image.convert("F").point(lambda v: (v - low) * scale).convert("L")
+    if "A" in image.mode or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        return Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("L")
+    return image.convert("L")
 
 
 def words_of_table(table: Mapping[str, Sequence]) -> list[Word]:
