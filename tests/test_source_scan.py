@@ -114,6 +114,16 @@ def test_a_line_with_no_letter_below_the_line_has_its_type_size(tmp_path):
 
 
 @needs_tesseract
+def test_a_photo_turned_by_its_exif_is_read_upright(tmp_path):
+    stored = page_image().transpose(Image.Transpose.ROTATE_90)  # the camera held sideways
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90 degrees clockwise to show"
+    (page,) = read_scan(saved(stored.convert("RGB"), tmp_path / "photo.jpg", exif=exif))
+    assert (page.width, page.height) == (1400.0, 700.0)
+    assert words_by_line(page)[0] == HEADLINE.split()
+
+
+@needs_tesseract
 def test_multi_page_tiff_gives_a_page_for_each_frame(tmp_path):
     first = page_image("Iran and Russia", ["cooperate amid suspicion"])
     second = page_image("Continued from page one", ["the minister said"])

@@ -48,6 +48,7 @@ INSTALL_TESSERACT = (
 )
 
 _LINE, _WORD = 4, 5  # image_to_data's levels
+EXIF_ORIENTATION = 0x0112
 
 # How much of a full line's height (from the top of a "b" to the foot of a "p") a
 # word of Latin letters fills, by whether some of its letters rise above the
@@ -76,7 +77,12 @@ def require_file(path: str | Path, what: str) -> Path:
 
 
 def read_scan(path: str | Path) -> list[PositionedPage]:
-    """Read a scanned page (each frame of a multi-page TIFF is a page) with Tesseract."""
+    """Read a scanned page (each frame of a multi-page TIFF is a page) with Tesseract.
+
+    A photo whose EXIF says how it was turned (a phone held sideways) is read
+    upright, and its words' boxes are in the upright image's pixels
+    (`PIL.ImageOps.exif_transpose`).
+    """
     file = require_file(path, "scan")
     from PIL import ImageSequence
 
@@ -84,8 +90,16 @@ def read_scan(path: str | Path) -> list[PositionedPage]:
     with _opened(file) as image:
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             _check_size(file, frame)
-            pages.append(ocr_page_image(_loaded(file, frame), number))
+            pages.append(ocr_page_image(_upright(_loaded(file, frame)), number))
     return pages
+
+
+def _upright(frame):
+    from PIL import ImageOps
+
+    if frame.getexif().get(EXIF_ORIENTATION, 1) in (1, None):
+        return frame  # no copy of a big page that needs no turning
+    return ImageOps.exif_transpose(frame)
 
 
 def ocr_page_image(image, number: int) -> PositionedPage:
