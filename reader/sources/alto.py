@@ -193,9 +193,8 @@ def _line_words(
         local = etree.QName(child).localname
         if local == "HYP" and pairs:
             word, style = pairs[-1]
-            hyp_x1 = (
-                _number(name, child, "HPOS", 0.0) + _number(name, child, "WIDTH", 0.0)
-            ) * scale
+            right = _number(name, child, "HPOS", 0.0) + _number(name, child, "WIDTH", 0.0)
+            hyp_x1 = _scaled(right, scale)
             pairs[-1] = (_line_end_hyphen(word, hyp_x1), style)
         elif local == "String":
             word = _string_word(name, child, line_box, scale)
