@@ -13,6 +13,7 @@ and "Continued" lines belong to no article), and with ``--scan`` a 150-dpi
 ``OUT.png`` rendered from the PDF, slightly rotated and speckled.
 
 usage:
+  python -m tools.make_pdf_page --made 20 --source basil --seed 7 --out /tmp/made-pdf
   python -m tools.make_pdf_page --from-page texts/arab-weekly-maliki-russia.txt --out /tmp/p
   python -m tools.make_pdf_page articles.json --columns 4 --style sans --out /tmp/p --scan
 """
@@ -150,6 +151,48 @@ def articles_of_page(path: Path) -> list[dict]:
     return [article.to_json() for article in load_document(path).articles()]
 
 
+BYLINES = ["Dana Whitfield", "Omar Haddad", "Lena Petrova", "Tom Okafor", "Grace Lindqvist"]
+
+
+def made_articles(rng: random.Random, sources: list) -> list[dict]:
+    """One to three articles for a page, cut to a few paragraphs, each with a caption."""
+    from tools.make_pages import make_caption
+
+    articles = []
+    for source in rng.sample(sources, rng.choice([1, 1, 2, 2, 3])):
+        paragraphs = source.paragraphs[: rng.randint(4, 9)]
+        articles.append(
+            {
+                "headline": source.title,
+                "byline": f"By {rng.choice(BYLINES)}" if rng.random() < 0.8 else None,
+                "paragraphs": paragraphs,
+                "captions": [make_caption(rng, paragraphs, None)] if rng.random() < 0.8 else [],
+            }
+        )
+    return articles
+
+
+def make_set(source: str, count: int, seed: int, out: Path, scan: bool) -> None:
+    """``count`` pages of ``source``'s articles (polnear or basil, from ../shared) in every
+    style and 2 to 5 columns: ``out/made-NNN.pdf`` with their gold layouts."""
+    from tools.make_pages import load_sources
+
+    rng = random.Random(seed)
+    sources = load_sources(source)
+    out.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        articles = made_articles(rng, sources)
+        style, columns = rng.choice(sorted(STYLES)), rng.randint(2, 5)
+        base = out / f"made-{number:03d}"
+        html = page_html(articles, columns=columns, style=style, seed=rng.randrange(10**6))
+        print_pdf(html, base.with_suffix(".pdf"))
+        gold = {"articles": articles, "style": style, "columns": columns}
+        base.with_suffix(".gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1))
+        if scan:
+            scan_of(base.with_suffix(".pdf"), base.with_suffix(".png"), seed + number)
+    print(f"wrote {count} pages into {out}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("articles", nargs="?", type=Path, help="JSON: {'articles': [...]}")
@@ -159,7 +202,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--style", default="serif", choices=sorted(STYLES))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scan", action="store_true", help="also OUT.png, a 150-dpi scan")
+    parser.add_argument("--made", type=int, help="make this many pages of --source into OUT/")
+    parser.add_argument("--source", default="basil", choices=["basil", "polnear"])
     args = parser.parse_args(argv)
+    if args.made:
+        make_set(args.source, args.made, args.seed, args.out, args.scan)
+        return 0
     if args.from_page:
         articles = articles_of_page(args.from_page)
     elif args.articles:
