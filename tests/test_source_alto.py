@@ -172,6 +172,18 @@ def test_xml_that_is_no_alto_page_gets_one_line(tmp_path, text, message):
     assert "\n" not in str(caught.value)
 
 
+def test_the_command_line_refuses_a_bomb_with_status_2(tmp_path, capsys):
+    from reader import cli
+
+    path = write(tmp_path, "bomb.xml", BILLION_LAUGHS)
+    code = cli.main(["clean", str(path), "--json"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert captured.err.startswith("reader clean: ") and captured.err.count("\n") == 1
+    assert "unsafe" in captured.err
+
+
 def test_clean_file_refuses_a_bomb_before_cleaning(tmp_path):
     from reader.clean.files import clean_file
 

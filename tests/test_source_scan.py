@@ -201,6 +201,18 @@ def test_clean_file_refuses_a_huge_scan_in_one_line(tmp_path):
     assert "\n" not in str(caught.value)
 
 
+def test_the_command_line_refuses_a_huge_scan_with_status_2(tmp_path, capsys):
+    from reader import cli
+
+    path = tmp_path / "huge.png"
+    path.write_bytes(png_header_only(20_000, 30_000))
+    code = cli.main(["clean", str(path)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert captured.err.startswith("reader clean: ") and captured.err.count("\n") == 1
+
+
 @pytest.mark.parametrize("kind", ["PNG", "JPEG", "TIFF"])
 def test_a_truncated_image_gets_one_line(tmp_path, kind):
     buffer = io.BytesIO()
