@@ -32,9 +32,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.clean.pagefile import PageError
 from reader.sources.model import PositionedPage, Word
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # A newspaper page scanned at 400 dpi is about 6,000 x 9,000 pixels (54 million);
 # an image much bigger than that is not a page, and would take gigabytes to read.
@@ -52,8 +56,9 @@ EXIF_ORIENTATION = 0x0112
 
 # How much of a full line's height (from the top of a "b" to the foot of a "p") a
 # word of Latin letters fills, by whether some of its letters rise above the
-# x-height (b, d, capitals, digits, quotes) and fall below the line (g, p, y);
-# measured on Tesseract's boxes of the dev scans (serif and sans body faces).
+# x-height (b, d, capitals, digits, quotes) and fall below the line (g, p, y): a
+# book face's proportions, checked on Tesseract's boxes of the dev scans, where
+# the sizes of a paragraph's lines spread 4% about their median (box heights: 19%).
 RISING = frozenset("bdfhijklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'\"‘’“”!?()[]{}/|\\#$%&@")
 FALLING = frozenset("gjpqy()[]{}|")
 SHARE_OF_LINE = {(True, True): 1.0, (True, False): 0.78, (False, True): 0.74, (False, False): 0.55}
@@ -102,7 +107,7 @@ def _upright(frame):
     return ImageOps.exif_transpose(frame)
 
 
-def ocr_page_image(image, number: int) -> PositionedPage:
+def ocr_page_image(image: Image.Image, number: int) -> PositionedPage:
     """Read one page image (`PIL.Image.Image`) with Tesseract into positioned words.
 
     The PDF reader calls this for a page with no text layer.
@@ -112,9 +117,9 @@ def ocr_page_image(image, number: int) -> PositionedPage:
     width, height = image.size
     if width * height > MAX_SCAN_PIXELS:
         raise PageError(_too_big(f"page {number}", width, height))
+    dpi = _dpi(image)
     image = grey_on_white(image)
     config = "--psm 3"
-    dpi = _dpi(image)
     if dpi:
         config += f" --dpi {dpi}"
     language = os.environ.get("READER_OCR_LANG", OCR_LANGUAGE)
@@ -137,7 +142,7 @@ def ocr_page_image(image, number: int) -> PositionedPage:
     )
 
 
-def grey_on_white(image):
+def grey_on_white(image: Image.Image) -> Image.Image:
     """The page image as 8-bit grey, dark text on white: what Tesseract is handed.
 
     Grey is smaller to hand over than colour, and Tesseract reads grey anyway.
