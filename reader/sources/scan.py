@@ -128,6 +128,7 @@ def ocr_page_image(image: Image.Image, number: int) -> PositionedPage:
             table = pytesseract.image_to_data(
                 image, lang=language, config=config, output_type=pytesseract.Output.DICT
             )
+            words = with_drop_capitals(image, table, words_of_table(table), language)
     except pytesseract.TesseractNotFoundError:
         raise PageError(INSTALL_TESSERACT) from None
     except pytesseract.TesseractError as error:
@@ -137,7 +138,7 @@ def ocr_page_image(image: Image.Image, number: int) -> PositionedPage:
         number=number,
         width=float(width),
         height=float(height),
-        words=words_of_table(table),
+        words=words,
         unit="px",
     )
 
@@ -232,6 +233,144 @@ def _tesseract_threads_unless_set(threads: int) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("OMP_THREAD_LIMIT", None)
+
+
+def with_drop_capitals(
+    image: Image.Image, table: Mapping[str, Sequence], words: list[Word], language: str = "eng"
+) -> list[Word]:
+    """``words`` with the drop capitals that Tesseract's reading of the page left out.
+
+    Tesseract takes a big bold capital three lines tall for a picture: "etired
+    U.S. Air Force" comes out without its "R", or the "F" of "Following" as a
+    dash.  Where a block's first lines stand indented beside an empty corner
+    (`drop_capital_holes`), the ink in the corner is read alone, as one
+    character; a single capital letter read there goes in before the first word
+    beside it, as a word of its own line, as tall as it stands, for the cleaner
+    to join; what Tesseract made of it without a letter or digit goes out.
+    """
+    import pytesseract
+
+    for hole, line_height in drop_capital_holes(table):
+        capital = _read_capital(image, hole, line_height, language, pytesseract)
+        if capital is None:
+            continue
+        words = [w for w in words if not (_inside(w, capital) and not _has_alnum(w.text))]
+        beside = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if capital.x1 <= w.x0 <= hole[2] + line_height and _overlaps(w, capital)
+            ),
+            None,
+        )
+        if beside is None:
+            continue
+        line = max(w.line for w in words) + 1
+        words.insert(beside, replace(capital, line=line, block=words[beside].block))
+    return _lines_renumbered(words)
+
+
+def drop_capital_holes(
+    table: Mapping[str, Sequence],
+) -> Iterator[tuple[tuple[int, int, int, int], float]]:
+    """Each empty corner where a drop capital may stand, and the height of a line beside it.
+
+    A Tesseract block (level 2) whose first line starts at its top but more than
+    a line and a half to the right of its left edge, over at least two lines'
+    height before a line that starts at the edge.
+
+    >>> rows = {"level": [2, 5, 5, 5], "block_num": [1, 1, 1, 1], "par_num": [0, 1, 1, 1],
+    ...         "line_num": [0, 1, 2, 3], "left": [78, 134, 134, 80], "top": [276, 276, 299, 322],
+    ...         "width": [358, 54, 39, 40], "height": [430, 16, 16, 16], "text": ["", "etired", "man", "about"]}
+    >>> list(drop_capital_holes(rows))
+    [((78, 276, 132, 320), 16)]
+    """
+    blocks: dict[int, tuple[int, int, int, int]] = {}
+    lines: dict[int, dict[tuple[int, int], list[int]]] = {}
+    for row in range(len(table["level"])):
+        level, block = int(table["level"][row]), int(table["block_num"][row])
+        left, top = int(table["left"][row]), int(table["top"][row])
+        right, bottom = left + int(table["width"][row]), top + int(table["height"][row])
+        if level == 2:
+            blocks[block] = (left, top, right, bottom)
+        elif level == _WORD and _has_alnum(str(table["text"][row])):
+            key = (int(table["par_num"][row]), int(table["line_num"][row]))
+            extent = lines.setdefault(block, {}).setdefault(key, [left, top, bottom])
+            extent[:] = [min(extent[0], left), min(extent[1], top), max(extent[2], bottom)]
+    for block, (left, top, _, bottom) in blocks.items():
+        ordered = sorted(lines.get(block, {}).values(), key=lambda extent: extent[1])
+        if not ordered:
+            continue
+        first_x0, first_top, first_bottom = ordered[0]
+        height = first_bottom - first_top
+        if first_top - top > height or first_x0 - left < 1.5 * height:
+            continue
+        at_edge = [extent for extent in ordered[1:] if extent[0] - left < height]
+        hole_bottom = at_edge[0][1] - 2 if at_edge else bottom
+        if hole_bottom - top >= 1.8 * height:
+            yield (left, top, first_x0 - 2, hole_bottom), height
+
+
+def _read_capital(image, hole, line_height: float, language: str, pytesseract) -> Word | None:
+    """The capital letter in ``hole`` of the page, read alone, or None when there is none."""
+    from PIL import Image
+
+    corner = image.crop(hole)
+    ink = corner.point(lambda v: 255 if v < 128 else 0).getbbox()  # dark pixels' extent
+    if ink is None or ink[3] - ink[1] < 1.8 * line_height:
+        return None
+    letter = corner.crop(ink)
+    # Tesseract reads a lone character best with room round it, and how much room
+    # is best differs from letter to letter ("W" came out "WwW" with a third of its
+    # height, "W" with a quarter): the first room that gives one capital wins.
+    for share in (3, 4, 2):
+        margin = max(4, letter.height // share)
+        framed = Image.new("L", (letter.width + 2 * margin, letter.height + 2 * margin), 255)
+        framed.paste(letter, (margin, margin))
+        found = pytesseract.image_to_data(
+            framed, lang=language, config="--psm 10", output_type=pytesseract.Output.DICT
+        )
+        for text, confidence in zip(found["text"], found["conf"]):
+            text = str(text).strip().rstrip(".,;:'’")
+            if len(text) == 1 and text.isalpha() and text.isupper() and float(confidence) >= 50:
+                x0, top = hole[0] + ink[0], hole[1] + ink[1]
+                return Word(
+                    text,
+                    x0=float(x0),
+                    top=float(top),
+                    x1=float(x0 + letter.width),
+                    bottom=float(top + letter.height),
+                    size=float(letter.height),
+                    confidence=float(confidence),
+                )
+    return None
+
+
+def _inside(word: Word, box: Word) -> bool:
+    return (
+        box.x0 <= word.x0
+        and word.x1 <= box.x1
+        and box.top <= word.top
+        and word.bottom <= box.bottom
+    )
+
+
+def _overlaps(word: Word, box: Word) -> bool:
+    return word.top < box.bottom and box.top < word.bottom
+
+
+def _has_alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _lines_renumbered(words: list[Word]) -> list[Word]:
+    """Lines numbered again from 0 in the order their first words come."""
+    numbers: dict[int, int] = {}
+    for word in words:
+        numbers.setdefault(word.line, len(numbers))
+    if all(old == new for old, new in numbers.items()):
+        return words
+    return [replace(word, line=numbers[word.line]) for word in words]
 
 
 def with_line_sizes(words: list[Word]) -> list[Word]:
