@@ -275,9 +275,12 @@ def drop_capital_holes(
 ) -> Iterator[tuple[tuple[int, int, int, int], float]]:
     """Each empty corner where a drop capital may stand, and the height of a line beside it.
 
-    A Tesseract block (level 2) whose first line starts at its top but more than
-    a line and a half to the right of its left edge, over at least two lines'
-    height before a line that starts at the edge.
+    A block (Tesseract's level 2) whose first line starts at its top, more than
+    a line and a half to the right of the column's left edge, where no word
+    stands: the edge is the block's own (when Tesseract put the capital in the
+    block) or that of the block right under it (when it left it out).  The
+    corner runs down to the first line that starts at the edge, and must be two
+    lines tall; the lines beside it (an "L" lets the second come closer) bound it.
 
     >>> rows = {"level": [2, 5, 5, 5], "block_num": [1, 1, 1, 1], "par_num": [0, 1, 1, 1],
     ...         "line_num": [0, 1, 2, 3], "left": [78, 134, 134, 80], "top": [276, 276, 299, 322],
@@ -285,8 +288,43 @@ def drop_capital_holes(
     >>> list(drop_capital_holes(rows))
     [((78, 276, 132, 320), 16)]
     """
+    blocks, lines, boxes = _table_blocks(table)
+    for block, (left, top, _, bottom) in blocks.items():
+        ordered = sorted(lines.get(block, {}).values(), key=lambda extent: extent[1])
+        if not ordered:
+            continue
+        first_x0, first_top, first_bottom = ordered[0]
+        height = first_bottom - first_top
+        if first_top - top > height:
+            continue
+        edge, hole_bottom = left, bottom
+        if first_x0 - left < 1.5 * height:
+            under = [
+                (b_top, b_left)
+                for b_left, b_top, b_right, _ in blocks.values()
+                if 0 <= b_top - bottom < 1.5 * height and b_left < first_x0 < b_right
+            ]
+            if not under:
+                continue
+            hole_bottom, edge = min(under)
+            hole_bottom -= 2
+        at_edge = [extent[1] for extent in ordered[1:] if extent[0] - edge < height]
+        if at_edge:
+            hole_bottom = at_edge[0] - 2
+        beside = min(extent[0] for extent in ordered if extent[1] < hole_bottom)
+        hole = (edge, top, beside - 2, hole_bottom)
+        if beside - edge < 1.5 * height or hole_bottom - top < 1.8 * height:
+            continue
+        if not any(_boxes_meet(box, hole) for box in boxes):
+            yield hole, height
+
+
+def _table_blocks(table: Mapping[str, Sequence]):
+    """Tesseract's blocks' boxes, the extent (x0, top, bottom) of each of their lines of
+    words with a letter or digit, and those words' boxes."""
     blocks: dict[int, tuple[int, int, int, int]] = {}
     lines: dict[int, dict[tuple[int, int], list[int]]] = {}
+    boxes: list[tuple[int, int, int, int]] = []
     for row in range(len(table["level"])):
         level, block = int(table["level"][row]), int(table["block_num"][row])
         left, top = int(table["left"][row]), int(table["top"][row])
@@ -294,21 +332,15 @@ def drop_capital_holes(
         if level == 2:
             blocks[block] = (left, top, right, bottom)
         elif level == _WORD and _has_alnum(str(table["text"][row])):
+            boxes.append((left, top, right, bottom))
             key = (int(table["par_num"][row]), int(table["line_num"][row]))
             extent = lines.setdefault(block, {}).setdefault(key, [left, top, bottom])
             extent[:] = [min(extent[0], left), min(extent[1], top), max(extent[2], bottom)]
-    for block, (left, top, _, bottom) in blocks.items():
-        ordered = sorted(lines.get(block, {}).values(), key=lambda extent: extent[1])
-        if not ordered:
-            continue
-        first_x0, first_top, first_bottom = ordered[0]
-        height = first_bottom - first_top
-        if first_top - top > height or first_x0 - left < 1.5 * height:
-            continue
-        at_edge = [extent for extent in ordered[1:] if extent[0] - left < height]
-        hole_bottom = at_edge[0][1] - 2 if at_edge else bottom
-        if hole_bottom - top >= 1.8 * height:
-            yield (left, top, first_x0 - 2, hole_bottom), height
+    return blocks, lines, boxes
+
+
+def _boxes_meet(one: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
 
 
 def _read_capital(image, hole, line_height: float, language: str, pytesseract) -> Word | None:
