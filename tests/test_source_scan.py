@@ -123,6 +123,35 @@ def test_a_photo_turned_by_its_exif_is_read_upright(tmp_path):
     assert words_by_line(page)[0] == HEADLINE.split()
 
 
+def drop_capital_page(capital: str, lines: list[str]) -> Image.Image:
+    """A bold sans capital three lines tall, the first three serif lines indented beside it."""
+    image = Image.new("L", (1100, 300), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 40), capital, font=font("DejaVuSans-Bold.ttf", 118), fill=0)
+    for number, line in enumerate(lines):
+        x = 160 if number < 3 else 60
+        draw.text((x, 60 + 40 * number), line, font=font("DejaVuSerif.ttf", 30), fill=0)
+    return image
+
+
+@needs_tesseract
+def test_a_drop_capital_tesseract_takes_for_a_picture_is_read(tmp_path):
+    lines = [
+        "etired U.S. Air Force Gen. Nor-",
+        "man Ham is speaking out ahead",
+        "of the presidential election",
+        "about the serious problems he has",
+        "with the current commander in chief.",
+    ]
+    (page,) = read_scan(saved(drop_capital_page("R", lines), tmp_path / "page.png"))
+    capital, first = page.words[:2]
+    assert (capital.text, first.text) == ("R", "etired")
+    assert capital.line != first.line and capital.block == first.block
+    assert capital.x1 < first.x0 and capital.size > 2.5 * first.size
+    assert [w.text for w in page.words].count("R") == 1
+    assert words_by_line(page)[1:] == [line.split() for line in lines]
+
+
 @needs_tesseract
 def test_multi_page_tiff_gives_a_page_for_each_frame(tmp_path):
     first = page_image("Iran and Russia", ["cooperate amid suspicion"])
