@@ -17,7 +17,9 @@ times the page's own pixels per point of font (the median ratio of a styled
 line's height to its font size), so it stands beside the words with no style,
 whose size is their line's height (Tesseract's ALTO has no styles): as its font
 makes it (`reader.sources.scan.line_size`) where the ``String`` boxes follow
-their letters, as Tesseract's do, else the ``TextLine``'s ``HEIGHT``.
+their letters, as Tesseract's do, else the ``TextLine``'s ``HEIGHT``.  On such
+pages Tesseract's slips with capitals are mended as on a scan
+(`reader.sources.scan.with_capitals_mended`).
 
 Hyphenation as ALTO records it: a line-end part (``SUBS_TYPE="HypPart1"``, or a
 ``String`` followed by ``<HYP>``) ends in ``-`` as it was printed, and both parts
@@ -50,7 +52,7 @@ from lxml import etree
 
 from reader.clean.pagefile import PageError
 from reader.sources.model import PositionedPage, Word
-from reader.sources.scan import require_file, with_line_sizes
+from reader.sources.scan import require_file, with_capitals_mended, with_line_sizes
 
 # Points per unit of ALTO's measurement units; pixels are kept as they are.
 POINTS_PER_UNIT = {"mm10": 72 / 254, "inch1200": 72 / 1200}
@@ -158,10 +160,13 @@ def _page(name, element, number: int, unit: str, styles: dict[str, TextStyle]) -
                 words.append(_with(word, line=line_number, block=block_number))
                 font_sizes.append(style.size if style is not None else 0.0)
             line_number += bool(pairs)
-    if _boxes_fit_glyphs(words):
+    fit = _boxes_fit_glyphs(words)
+    if fit:
         words = with_line_sizes(words)
     in_points = unit in POINTS_PER_UNIT
     words = _sized(words, font_sizes, in_points)
+    if fit:  # boxes as tall as their lines would tell no letter from a rule
+        words = with_capitals_mended(words)
     width = _scaled(_number(name, element, "WIDTH", 0.0), scale)
     height = _scaled(_number(name, element, "HEIGHT", 0.0), scale)
     return PositionedPage(

@@ -35,7 +35,7 @@ from lxml import etree
 
 from reader.clean.pagefile import PageError
 from reader.sources.model import PositionedPage, Word
-from reader.sources.scan import require_file, with_line_sizes
+from reader.sources.scan import require_file, with_capitals_mended, with_line_sizes
 
 LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat", "ocrx_line"})
 BLOCK_CLASSES = ("ocr_par", "ocr_carea", "ocrx_block")  # the nearest of these is the block
@@ -106,7 +106,7 @@ def _page(element, number: int) -> PositionedPage:
             words.append(_with_place(word, line_number, block))
             found = True
         line_number += found
-    words = with_line_sizes(words)
+    words = with_capitals_mended(with_line_sizes(words))
     box = _bbox(element)
     return PositionedPage(
         number=number,

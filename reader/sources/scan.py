@@ -181,9 +181,10 @@ def grey_on_white(image: Image.Image) -> Image.Image:
 def words_of_table(table: Mapping[str, Sequence]) -> list[Word]:
     """The words of Tesseract's ``image_to_data`` table (as a dict of columns), in its order.
 
-    Words get their line's size (`line_size`); empty words are left out.
+    Words get their line's size (`line_size`), capitals Tesseract misread are mended
+    (`with_capitals_mended`); empty words are left out.
     """
-    return with_line_sizes(list(_table_words(table)))
+    return with_capitals_mended(with_line_sizes(list(_table_words(table))))
 
 
 def _table_words(table: Mapping[str, Sequence]) -> Iterator[Word]:
@@ -403,6 +404,90 @@ def _lines_renumbered(words: list[Word]) -> list[Word]:
     if all(old == new for old, new in numbers.items()):
         return words
     return [replace(word, line=numbers[word.line]) for word in words]
+
+
+def with_capitals_mended(words: list[Word]) -> list[Word]:
+    """Tesseract's two slips with capitals, put right: `bars_read_for_i`, then
+    `drop_capitals_to_their_line`.  ``words`` must carry their lines' sizes."""
+    return drop_capitals_to_their_line(bars_read_for_i(words))
+
+
+def bars_read_for_i(words: list[Word]) -> list[Word]:
+    """A capital "I" that Tesseract read as "|", in sans and bold type, put back.
+
+    A "|" no taller than the type of its line ("Why do | know?", "Trump; | grew up")
+    is the letter; a column rule that Tesseract cut into a line stands taller
+    than the type, and a drop capital "I" is mended by `drop_capitals_to_their_line`.
+
+    >>> words = [Word("do", 0, 0, 20, 14, size=27.0), Word("|", 29, 0, 35, 19, size=27.0),
+    ...          Word("rule", 50, 0, 90, 14, size=20.0), Word("|", 99, -5, 101, 25, size=20.0)]
+    >>> [w.text for w in bars_read_for_i(words)]
+    ['do', 'I', 'rule', '|']
+    """
+    return [
+        replace(word, text="I")
+        if word.text == "|" and 0.5 * word.size <= word.height <= word.size
+        else word
+        for word in words
+    ]
+
+
+def drop_capitals_to_their_line(words: list[Word]) -> list[Word]:
+    """A drop capital that Tesseract put at the start of its second or third line, moved
+    to stand before the first line it spans, as a line of its own.
+
+    Tesseract reads the tall "F" beside "ollowing Monday's pres-" / "idential
+    debate" into the second line: "F idential debate".  A single character at the
+    start of a line, at least 1.8 times as tall as the line's type, that reaches up
+    beside lines of its block starting to its right, goes before the highest of
+    them ("|", as Tesseract reads a capital "I" there, becomes "I").
+
+    >>> words = [Word("ollowing", 124, 351, 200, 369, size=20.0, line=0, block=1),
+    ...          Word("F", 80, 356, 114, 402, size=20.0, line=1, block=1),
+    ...          Word("idential", 123, 373, 192, 388, size=20.0, line=1, block=1)]
+    >>> [(w.text, w.line) for w in drop_capitals_to_their_line(words)]
+    [('F', 0), ('ollowing', 1), ('idential', 2)]
+    """
+    firsts = _first_words_of_lines(words)
+    moves: dict[int, int] = {}  # the capital's index: the index of the first word it goes before
+    for line_index, index in enumerate(firsts):
+        capital = words[index]
+        if len(capital.text) != 1 or capital.height < 1.8 * capital.size or line_index == 0:
+            continue
+        target = None
+        for earlier in reversed(firsts[:line_index]):
+            first = words[earlier]
+            if first.block != capital.block or first.x0 < capital.x1 or first.bottom < capital.top:
+                break
+            target = earlier
+        if target is not None:
+            moves[index] = target
+    if not moves:
+        return words
+    new_line = max(word.line for word in words) + 1
+    moved: list[Word] = []
+    before = {target: index for index, target in moves.items()}
+    for index, word in enumerate(words):
+        if index in moves:
+            continue
+        if index in before:
+            capital = words[before[index]]
+            text = "I" if capital.text == "|" else capital.text
+            moved.append(replace(capital, text=text, line=new_line, size=capital.height))
+            new_line += 1
+        moved.append(word)
+    return _lines_renumbered(moved)
+
+
+def _first_words_of_lines(words: list[Word]) -> list[int]:
+    """The index of each line's first word, in the order the lines come."""
+    seen: set[int] = set()
+    firsts = []
+    for index, word in enumerate(words):
+        if word.line not in seen:
+            seen.add(word.line)
+            firsts.append(index)
+    return firsts
 
 
 def with_line_sizes(words: list[Word]) -> list[Word]:
