@@ -109,6 +109,46 @@ def test_alto_in_pixels_sizes_styled_words_in_pixels_beside_unstyled_ones():
     assert by_text["Iran"].bold and not by_text["Page"].bold
 
 
+# Tesseract's ALTO of a drop capital "F" read into the second line, a capital "I" read as
+# a bar, and a column rule cut into a line (taller than the type), as in the dev pages.
+TESSERACT_SLIPS = """<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">
+<Description><MeasurementUnit>pixel</MeasurementUnit></Description><Layout>
+<Page WIDTH="1650" HEIGHT="2550"><PrintSpace><ComposedBlock><TextBlock>
+<TextLine HPOS="124" VPOS="351" WIDTH="231" HEIGHT="19">
+<String HPOS="124" VPOS="351" WIDTH="76" HEIGHT="18" CONTENT="ollowing"/>
+<String HPOS="212" VPOS="351" WIDTH="87" HEIGHT="19" CONTENT="Monday's"/></TextLine>
+<TextLine HPOS="80" VPOS="356" WIDTH="275" HEIGHT="46">
+<String HPOS="80" VPOS="356" WIDTH="34" HEIGHT="46" CONTENT="F"/>
+<String HPOS="123" VPOS="373" WIDTH="69" HEIGHT="15" CONTENT="idential"/>
+<String HPOS="203" VPOS="373" WIDTH="61" HEIGHT="15" CONTENT="debate"/></TextLine>
+<TextLine HPOS="80" VPOS="394" WIDTH="275" HEIGHT="20">
+<String HPOS="80" VPOS="394" WIDTH="60" HEIGHT="19" CONTENT="“Why"/>
+<String HPOS="148" VPOS="398" WIDTH="20" HEIGHT="11" CONTENT="do"/>
+<String HPOS="176" VPOS="394" WIDTH="6" HEIGHT="15" CONTENT="|"/>
+<String HPOS="190" VPOS="394" WIDTH="50" HEIGHT="19" CONTENT="know?”"/></TextLine>
+<TextLine HPOS="80" VPOS="420" WIDTH="275" HEIGHT="30">
+<String HPOS="80" VPOS="424" WIDTH="40" HEIGHT="18" CONTENT="what"/>
+<String HPOS="128" VPOS="424" WIDTH="30" HEIGHT="14" CONTENT="we"/>
+<String HPOS="165" VPOS="414" WIDTH="4" HEIGHT="34" CONTENT="|"/>
+<String HPOS="176" VPOS="424" WIDTH="40" HEIGHT="14" CONTENT="who"/></TextLine>
+</TextBlock></ComposedBlock></PrintSpace></Page></Layout></alto>
+"""
+
+
+def test_tesseract_slips_with_capitals_are_mended(tmp_path):
+    (page,) = read_alto(write(tmp_path, "page.xml", TESSERACT_SLIPS))
+    lines = {}
+    for word in page.words:
+        lines.setdefault(word.line, []).append(word.text)
+    assert list(lines.values()) == [
+        ["F"],
+        ["ollowing", "Monday's"],
+        ["idential", "debate"],
+        ["“Why", "do", "I", "know?”"],
+        ["what", "we", "|", "who"],  # a column rule: taller than the type
+    ]
+
+
 def test_alto_without_a_namespace_in_mm10(tmp_path):
     (page,) = read_alto(write(tmp_path, "page.xml", ALTO_V3_NO_NAMESPACE))
     assert texts(page) == ["Lavrov", "spoke"]
