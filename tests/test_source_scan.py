@@ -153,6 +153,31 @@ def test_a_drop_capital_tesseract_takes_for_a_picture_is_read(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.parametrize("picture", ["grey block", "drawing", "speckles"])
+def test_a_picture_beside_indented_lines_is_no_drop_capital(tmp_path, picture):
+    lines = [
+        "The president spoke to the",
+        "crowd outside the hall on",
+        "Tuesday about the economy",
+        "and jobs, and then he left for the",
+        "airport with his advisers.",
+    ]
+    image = drop_capital_page("", lines)
+    draw = ImageDraw.Draw(image)
+    if picture == "grey block":
+        draw.rectangle((60, 45, 145, 150), fill=90)
+    elif picture == "drawing":
+        draw.rectangle((60, 45, 145, 150), outline=0, width=3)
+        draw.ellipse((80, 60, 125, 100), fill=40)
+        draw.line((60, 150, 145, 45), fill=0, width=4)
+    else:
+        noise = Image.effect_noise((85, 105), 90).point(lambda v: 0 if v < 110 else 255)
+        image.paste(noise, (60, 45))
+    (page,) = read_scan(saved(image, tmp_path / "page.png"))
+    assert words_by_line(page) == [line.split() for line in lines]
+
+
+@needs_tesseract
 def test_multi_page_tiff_gives_a_page_for_each_frame(tmp_path):
     first = page_image("Iran and Russia", ["cooperate amid suspicion"])
     second = page_image("Continued from page one", ["the minister said"])

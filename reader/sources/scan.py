@@ -25,6 +25,7 @@ that is not an image, and a truncated image each get one line too.
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import warnings
@@ -53,6 +54,8 @@ INSTALL_TESSERACT = (
 
 _LINE, _WORD = 4, 5  # image_to_data's levels
 EXIF_ORIENTATION = 0x0112
+# Corners read for a drop capital on one page, at most (each takes Tesseract up to 3 runs).
+MAX_DROP_CAPITALS = 12
 
 # How much of a full line's height (from the top of a "b" to the foot of a "p") a
 # word of Latin letters fills, by whether some of its letters rise above the
@@ -251,7 +254,7 @@ def with_drop_capitals(
     """
     import pytesseract
 
-    for hole, line_height in drop_capital_holes(table):
+    for hole, line_height in itertools.islice(drop_capital_holes(table), MAX_DROP_CAPITALS):
         capital = _read_capital(image, hole, line_height, language, pytesseract)
         if capital is None:
             continue
@@ -350,8 +353,11 @@ def _read_capital(image, hole, line_height: float, language: str, pytesseract) -
 
     corner = image.crop(hole)
     ink = corner.point(lambda v: 255 if v < 128 else 0).getbbox()  # dark pixels' extent
-    if ink is None or ink[3] - ink[1] < 1.8 * line_height:
+    if ink is None:
         return None
+    tall, wide = ink[3] - ink[1], ink[2] - ink[0]
+    if not 1.8 * line_height <= tall <= 6 * line_height or wide > 1.5 * tall:
+        return None  # no letter two to six lines tall: a rule, a speck, a photo
     letter = corner.crop(ink)
     # Tesseract reads a lone character best with room round it, and how much room
     # is best differs from letter to letter ("W" came out "WwW" with a third of its
