@@ -214,6 +214,22 @@ def test_a_page_on_a_transparent_background_is_read_on_white(tmp_path):
     assert words_by_line(page)[0] == HEADLINE.split()
 
 
+@needs_tesseract
+def test_a_page_over_the_reading_size_is_read_smaller_in_its_own_pixels(tmp_path, monkeypatch):
+    import reader.sources.scan as scan
+
+    path = saved(page_image(), tmp_path / "page.png")
+    (full,) = read_scan(path)
+    monkeypatch.setattr(scan, "OCR_MAX_PIXELS", 400_000)  # 1400 x 700 read at 894 x 447
+    (reduced,) = read_scan(path)
+    assert (reduced.width, reduced.height) == (1400.0, 700.0)
+    assert words_by_line(reduced) == words_by_line(full)
+    for small, large in zip(reduced.words, full.words):
+        assert small.x0 == pytest.approx(large.x0, abs=6)
+        assert small.bottom == pytest.approx(large.bottom, abs=6)
+        assert small.size == pytest.approx(large.size, rel=0.15)
+
+
 def test_without_tesseract_one_line_says_how_to_install_it(monkeypatch):
     import pytesseract
 

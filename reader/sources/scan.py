@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 # A newspaper page scanned at 400 dpi is about 6,000 x 9,000 pixels (54 million);
 # an image much bigger than that is not a page, and would take gigabytes to read.
 MAX_SCAN_PIXELS = 120_000_000
+# A page bigger than this is read by Tesseract at a lower resolution (a 300-dpi
+# broadsheet is 24 million pixels; Tesseract reads 300 dpi best, and its memory
+# grows with the pixels: 170 MB for 38 million, 430 MB for 67 million).
+OCR_MAX_PIXELS = 40_000_000
 # Tesseract's language; ``READER_OCR_LANG`` chooses others (``deu+eng``) when installed.
 OCR_LANGUAGE = "eng"
 INSTALL_TESSERACT = (
@@ -98,6 +102,8 @@ def read_scan(path: str | Path) -> list[PositionedPage]:
     with _opened(file) as image:
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             _check_size(file, frame)
+            if frame.format == "JPEG" and frame.mode != "L":
+                frame.draft("L", frame.size)  # decoded grey: a third of the memory of colour
             pages.append(ocr_page_image(_upright(_loaded(file, frame)), number))
     return pages
 
@@ -122,6 +128,12 @@ def ocr_page_image(image: Image.Image, number: int) -> PositionedPage:
         raise PageError(_too_big(f"page {number}", width, height))
     dpi = _dpi(image)
     image = grey_on_white(image)
+    scale = 1.0
+    if width * height > OCR_MAX_PIXELS:  # read at a lower resolution, boxes in the page's pixels
+        scale = (width * height / OCR_MAX_PIXELS) ** 0.5
+        size = (max(1, int(width / scale)), max(1, int(height / scale)))
+        image = image.resize(size, _lanczos())
+        dpi = round(dpi / scale) if dpi else 0
     config = "--psm 3"
     if dpi:
         config += f" --dpi {dpi}"
@@ -137,12 +149,32 @@ def ocr_page_image(image: Image.Image, number: int) -> PositionedPage:
     except pytesseract.TesseractError as error:
         message = " ".join(str(error.message).split())[:300]
         raise PageError(f"Tesseract could not read page {number}: {message}") from None
+    if scale != 1.0:
+        words = [_enlarged(word, width / image.width, height / image.height) for word in words]
     return PositionedPage(
         number=number,
         width=float(width),
         height=float(height),
         words=words,
         unit="px",
+    )
+
+
+def _lanczos():
+    from PIL import Image
+
+    return Image.Resampling.LANCZOS
+
+
+def _enlarged(word: Word, across: float, down: float) -> Word:
+    """A word read on a reduced image, in the pixels of the page itself."""
+    return replace(
+        word,
+        x0=round(word.x0 * across, 1),
+        x1=round(word.x1 * across, 1),
+        top=round(word.top * down, 1),
+        bottom=round(word.bottom * down, 1),
+        size=round(word.size * down, 1),
     )
 
 
