@@ -13,7 +13,14 @@ image's pixels (``unit="px"``).
 Tesseract is a program apart from Python: without it `read_scan` raises a
 one-line `PageError` saying how to install it.  An image too big to be a page
 (Pillow's decompression-bomb guard, or more than `MAX_SCAN_PIXELS`), a file
-that is not an image, and a truncated image each get one line too.
+that is not an image, and a truncated image each get one line too.  A page
+over `OCR_MAX_PIXELS` is handed to Tesseract smaller, so memory stays bounded
+(about 260 MB in Python and as much in Tesseract for a 67-million-pixel JPEG).
+
+Tesseract's slips that the page's geometry shows are put right here, where the
+image is at hand: a drop capital it took for a picture (`with_drop_capitals`),
+one read into its second line, and a capital "I" read as "|"
+(`with_capitals_mended`).
 
 >>> rows = {"level": [4, 5, 5], "block_num": [1, 1, 1], "par_num": [1, 1, 1],
 ...         "line_num": [1, 1, 1], "left": [80, 80, 191], "top": [76, 76, 76],
