@@ -267,7 +267,8 @@ def read_article(
     if "web-link-block" not in skip:
         _remove_link_blocks(body, headline, content, decisions)
     blocks = _blocks(body, headline)
-    article = _article_blocks(blocks, headline, skip, decisions)
+    tagged_author = page_meta(root).author  # what the tags say, to find the name in a byline
+    article = _article_blocks(blocks, headline, skip, decisions, tagged_author)
     if not any(kind == "paragraph" for kind, _ in article):
         article = _trafilatura_fallback(tree, decisions)
     if not any(kind == "paragraph" for kind, _ in article):
@@ -343,7 +344,7 @@ def _blocks(body, headline=None) -> list[WebBlock]:
                 else:
                     pieces.append(" ")
                 continue
-            if _starts_block(element, headline):
+            if _starts_block(element, headline, owners[-1]):
                 flush()
                 owners.append(element)
             if tag == "a":
@@ -362,10 +363,11 @@ def _blocks(body, headline=None) -> list[WebBlock]:
     return blocks
 
 
-def _starts_block(element, headline) -> bool:
-    return (
-        element.tag in BLOCK_TAGS or element is headline or bool(_words_of(element) & CAPTION_WORDS)
-    )
+def _starts_block(element, headline, owner) -> bool:
+    if element.tag in BLOCK_TAGS or element is headline:
+        return True
+    # an inline caption starts its own block, but a credit inside a caption stays in it
+    return bool(_words_of(element) & CAPTION_WORDS) and not _in_caption(owner)
 
 
 def _heading_level(element) -> int:
@@ -418,7 +420,7 @@ def _content_share(blocks: list[WebBlock]) -> dict:
         if _long_paragraph(block):
             size = len(block.text)
             share[""] += size
-            for node in _self_and_ancestors(block.element):
+            for node in block.element.iterancestors():
                 share[node] = share.get(node, 0) + size
     return share
 
@@ -484,7 +486,7 @@ def _link_stats(element) -> tuple[int, int, int]:
 
 
 def _remove(element, action: str, why: str, decisions: list[Decision]) -> None:
-    text = " ".join(element.text_content().split())
+    text = " ".join(" ".join(element.itertext()).split())
     decisions.append(Decision(action, element.sourceline or 0, _snippet(text), "", why))
     element.drop_tree()
 
@@ -494,7 +496,11 @@ def _snippet(text: str, size: int = 70) -> str:
 
 
 def _article_blocks(
-    blocks: list[WebBlock], headline, skip: Collection[str], decisions: list[Decision]
+    blocks: list[WebBlock],
+    headline,
+    skip: Collection[str],
+    decisions: list[Decision],
+    tagged_author: str = "",
 ) -> list[tuple[str, str]]:
     """The article's ``(kind, text)`` blocks in reading order, each leaving block decided."""
     body = _article_body(blocks)
@@ -513,7 +519,7 @@ def _article_blocks(
             _read(decisions, block, "headline", f"<{block.element.tag}> the page's title names")
             continue
         if byline_open and first <= index <= last:
-            name = byline_name(block)
+            name = byline_name(block, tagged_author)
             if name:
                 parts.append(("byline", f"By {name}"))
                 _read(decisions, block, "byline", f"<{block.element.tag}> {block.text[:40]!r}")
@@ -573,7 +579,7 @@ def _article_body(blocks: list[WebBlock]):
         for block in blocks:
             if not block.heading and not block.caption and block.words >= 3:
                 content[""] += len(block.text)
-                for node in _self_and_ancestors(block.element):
+                for node in block.element.iterancestors():
                     content[node] = content.get(node, 0) + len(block.text)
     if not content[""]:
         return None
@@ -603,11 +609,13 @@ NAME_ENDS = re.compile(
 )
 
 
-def byline_name(block: WebBlock) -> str:
+def byline_name(block: WebBlock, tagged_author: str = "") -> str:
     """The author's name when ``block`` is a byline ("By NAME ..."), else "".
 
     A byline is short and says "By" or stands in an element named byline or
-    author; the name ends where the date or a separator begins.
+    author; the name is the author the page's tags name (``tagged_author``) when
+    the byline holds it ("Baghdad - Layla Haddad"), else it ends where the date or
+    a separator begins.
 
     >>> from lxml import html
     >>> el = html.fromstring('<div class="meta">Posted on 4 October 2016 by Maria Delgado</div>')
@@ -617,6 +625,9 @@ def byline_name(block: WebBlock) -> str:
     'Maria Delgado'
     >>> byline_name(WebBlock("The vote went by quickly, Maria said.", el, 1))
     ''
+    >>> named = html.fromstring('<div class="field-byline">Baghdad - Layla Haddad</div>')
+    >>> byline_name(WebBlock("Baghdad - Layla Haddad", named, 1), "Layla Haddad")
+    'Layla Haddad'
     """
     if block.words > 20 or block.heading or block.caption:
         return ""
@@ -629,6 +640,8 @@ def byline_name(block: WebBlock) -> str:
     )
     if not match and not named:
         return ""
+    if tagged_author and tagged_author in block.text:
+        return tagged_author
     name = block.text[match.end() :] if match else block.text
     name = NAME_ENDS.sub("", name).strip(" ,;:")
     if not name or len(name.split()) > 8 or not name[0].isupper():

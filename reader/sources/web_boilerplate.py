@@ -193,8 +193,8 @@ BOILERPLATE_LINES = re.compile(
     r")\W*$"
 )
 DATELINE_WORDS = re.compile(
-    r"(?i)\b(published|updated|posted|last|modified|on|at|am|pm|[ecmp][sd]t|utc|gmt|bst|cet|"
-    r"\d{1,2}:\d{2}(:\d{2})?)\b|[|·•,:\-–—]"
+    r"(?i)\b(published|updated|posted|last|modified|on|at|am|pm|a\.m|p\.m|[ecmp][sd]t|utc|gmt|bst|cet|"
+    r"\d{1,2}:\d{2}(:\d{2})?)\b|[|·•,.:\-–—]"
 )
 
 
@@ -205,6 +205,8 @@ def boilerplate_line(text: str) -> str:
     ("known furniture: 'ADVERTISEMENT'", "known furniture: 'Story continues below advertisement'")
     >>> boilerplate_line("Published 4 October 2016, 10:15 EDT")
     "a date line: 'Published 4 October 2016, 10:15 EDT'"
+    >>> boilerplate_line("Updated April 29, 2025, 6:05 p.m.")
+    "a date line: 'Updated April 29, 2025, 6:05 p.m.'"
     >>> boilerplate_line("Share the burden, the minister said, and the talks went on.")
     ''
     """

@@ -53,6 +53,7 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 DATE_PATTERNS = (
     re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(
         rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)"
     ),
@@ -65,8 +66,8 @@ def iso_date(text: str) -> str:
 
     >>> iso_date("2016-10-04T09:59:00-04:00"), iso_date("Oct. 4, 2016"), iso_date("4 October 2016")
     ('2016-10-04', '2016-10-04', '2016-10-04')
-    >>> iso_date("20161004"), iso_date("Updated 3 hours ago")
-    ('2016-10-04', '')
+    >>> iso_date("20161004"), iso_date("24.10.2017 10:15"), iso_date("Updated 3 hours ago")
+    ('2016-10-04', '2017-10-24', '')
     """
     found = []
     for pattern in DATE_PATTERNS:
