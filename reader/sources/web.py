@@ -156,6 +156,7 @@ class WebBlock:
     caption: bool = False  # inside a <figcaption>, a "caption" class or a <figure>
     link_chars: int = 0
     links: int = 0
+    spaced: str = ""  # the text with a space between its elements' pieces ("Tom Reed Posted:")
 
     @property
     def words(self) -> int:
@@ -306,6 +307,7 @@ def _blocks(body, headline=None) -> list[WebBlock]:
 
     def flush() -> None:
         text = " ".join("".join(pieces).split())
+        spaced = " ".join(" ".join(pieces).split())
         pieces.clear()
         if text:
             owner = owners[-1]
@@ -318,6 +320,7 @@ def _blocks(body, headline=None) -> list[WebBlock]:
                     caption=_in_caption(owner),
                     link_chars=min(state["link_chars"], len(text)),
                     links=state["links"],
+                    spaced=spaced,
                 )
             )
         state.update(links=0, link_chars=0)
@@ -602,7 +605,7 @@ def _within(element, container) -> bool:
 
 
 BYLINE_TEXT = re.compile(
-    r"(?i)^(?:.*?\b)?(?:by|written by|words by|von|par)\s+(?=[A-Z\u00c0-\u024f])"
+    r"(?i)^(?:.*?\b)?(?:by|written by|words by|von|par)\s*:?\s+(?=[A-Z\u00c0-\u024f])"
 )
 NAME_ENDS = re.compile(
     r"\s*(?:[|·•/]|\s[-–—]\s|\b(?:published|updated|posted|on|at)\b|\d).*$", re.I
@@ -623,6 +626,8 @@ def byline_name(block: WebBlock, tagged_author: str = "") -> str:
     'Maria Delgado'
     >>> byline_name(WebBlock("By Maria Delgado · 4 October 2016", el, 1))
     'Maria Delgado'
+    >>> byline_name(WebBlock("by: Kwame Mensah Posted: Oct 12, 2016 / 10:05 AM EDT", el, 1))
+    'Kwame Mensah'
     >>> byline_name(WebBlock("The vote went by quickly, Maria said.", el, 1))
     ''
     >>> named = html.fromstring('<div class="field-byline">Baghdad - Layla Haddad</div>')
@@ -631,7 +636,8 @@ def byline_name(block: WebBlock, tagged_author: str = "") -> str:
     """
     if block.words > 20 or block.heading or block.caption:
         return ""
-    match = BYLINE_TEXT.match(block.text)
+    text = block.spaced or block.text
+    match = BYLINE_TEXT.match(text)
     named = any(
         _words_of(node) & BYLINE_WORDS
         or node.get("itemprop") == "author"
@@ -640,9 +646,9 @@ def byline_name(block: WebBlock, tagged_author: str = "") -> str:
     )
     if not match and not named:
         return ""
-    if tagged_author and tagged_author in block.text:
+    if tagged_author and tagged_author in text:
         return tagged_author
-    name = block.text[match.end() :] if match else block.text
+    name = text[match.end() :] if match else text
     name = NAME_ENDS.sub("", name).strip(" ,;:")
     if not name or len(name.split()) > 8 or not name[0].isupper():
         return ""

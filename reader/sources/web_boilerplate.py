@@ -74,6 +74,18 @@ FURNITURE_WORDS: dict[str, str] = {
     "widget": "sidebar",
     "tags": "tags",
     "pullquote": "pull quote",
+    "bio": "author box",
+    "authorbox": "author box",
+}
+# Whole class names (without "-" and "_") of text a browser does not show.
+HIDDEN_CLASSES = {
+    "hidden",
+    "invisible",
+    "visuallyhidden",
+    "sronly",
+    "screenreadertext",
+    "screenreaderonly",
+    "offscreen",
 }
 FURNITURE_TAGS: dict[str, str] = {
     "nav": "navigation",
@@ -105,6 +117,8 @@ def named_boilerplate(tag: str, attributes: dict[str, str]) -> str:
     'related stories (id="jp-relatedposts")'
     >>> named_boilerplate("blockquote", {"class": "pull-quote"})
     'pull quote (class="pull-quote")'
+    >>> named_boilerplate("span", {"class": "css-1a4m6s5 visually-hidden"})
+    'hidden (class="css-1a4m6s5 visually-hidden")'
     >>> named_boilerplate("div", {"class": "article-body"}), named_boilerplate("nav", {})
     ('', 'navigation (<nav>)')
     """
@@ -120,6 +134,8 @@ def named_boilerplate(tag: str, attributes: dict[str, str]) -> str:
     for name in ("class", "id"):
         value = attributes.get(name) or ""
         tokens = value.lower().split()
+        if name == "class" and {re.sub(r"[_-]", "", t) for t in tokens} & HIDDEN_CLASSES:
+            return f'hidden (class="{value.strip()}")'  # text for screen readers only
         # "social-share", and also "pull-quote" or "most-read" as one word
         for word in [
             *re.split(r"[\s_-]+", value.lower()),
