@@ -238,3 +238,32 @@ def test_the_dev_web_pages_meet_the_targets():
     assert sum(r["word_error_rate"] for r in rows) / len(rows) <= 0.005
     assert sum(r["paragraph_f1"] for r in rows) / len(rows) >= 0.98
     assert [r["page"] for r in rows if r["meta_wrong"]] == []
+
+
+def test_a_page_whose_text_the_rules_do_not_find_falls_back_on_trafilatura(tmp_path):
+    page = write(
+        tmp_path,
+        "<html><body><div><h3>The council voted on Tuesday to keep the library open on Sundays "
+        "after a long petition.</h3><h3>The vote was nine to four in favour of the plan that "
+        "the mayor put forward.</h3></div></body></html>",
+    )
+    result = clean_file(page)
+    assert [d.after for d in result.decisions if d.action == "web-fallback"] == ["2 paragraphs"]
+    assert result.document.paragraphs()[1].text.startswith("The vote was nine to four")
+
+
+def test_entities_declared_in_the_page_are_never_expanded_nor_fetched(tmp_path):
+    laughs = "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )  # a billion laughs
+    page = write(
+        tmp_path,
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY l0 "lol">{laughs}'
+        '<!ENTITY secret SYSTEM "file:///etc/hostname">]><html><body><article><h1>Bomb</h1>'
+        "<p>&l9; &secret; The council voted on Tuesday to keep the library open on Sundays.</p>"
+        "</article></body></html>",
+    )
+    [paragraph] = clean_file(page).document.paragraphs()
+    assert paragraph.text == (
+        "&l9; &secret; The council voted on Tuesday to keep the library open on Sundays."
+    )
