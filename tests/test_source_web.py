@@ -267,3 +267,28 @@ def test_entities_declared_in_the_page_are_never_expanded_nor_fetched(tmp_path):
     assert paragraph.text == (
         "&l9; &secret; The council voted on Tuesday to keep the library open on Sundays."
     )
+
+
+def test_a_page_without_class_names_still_sets_its_caption_and_sign_up_apart(tmp_path):
+    paragraphs = [
+        "The harbour board voted on Monday to raise the price of a ferry crossing by a pound, "
+        "the first rise in six years.",
+        "Commuters who cross every day said the rise would cost them more than four hundred "
+        "pounds a year.",
+        "The new fares take effect on the first of April, and season tickets rise by a fifth.",
+    ]
+    page = write(
+        tmp_path,
+        "<html><body><div><div><h1>Ferry fares rise</h1><div>By Ines Marlow</div>"
+        f"<p>{paragraphs[0]}</p><div><img src='f.jpg'><p>The morning ferry at the north quay."
+        f"</p></div><p>{paragraphs[1]}</p><p>Get the harbour briefing in your inbox every "
+        f"Friday: sign up now.</p><p>{paragraphs[2]}</p></div></div></body></html>",
+    )
+    result = clean_file(page)
+    article = article_of(result)
+    assert article["paragraphs"] == paragraphs
+    assert article["captions"] == ["The morning ferry at the north quay."]
+    assert article["byline"] == "By Ines Marlow"
+    evidence = {d.action: d.evidence for d in result.decisions}
+    assert evidence["caption"] == "short text alone with an image"
+    assert evidence["web-boilerplate-line"].startswith("a newsletter sign-up")

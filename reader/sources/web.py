@@ -142,7 +142,9 @@ BLOCK_TAGS = {
 }
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BYLINE_WORDS = {"byline", "byl", "author", "authors", "by", "writer", "contributor", "vcard"}
-CAPTION_WORDS = {"caption", "captions", "figcaption", "credit", "credits"}
+CAPTION_WORDS = {"caption", "captions", "figcaption", "credit", "credits", "cutline", "legend"}
+IMAGE_TEXT = "data-reader-image-text"  # marks the short text that stands alone with an image
+IMAGE_TEXT_WORDS = 50
 
 
 @dataclass
@@ -259,6 +261,7 @@ def read_article(
     body = root.find("body")
     if body is None:
         raise PageError(f"{source}: the web page has no body")
+    _mark_image_text(body)
     _drop_unread(root)
     titles = title_candidates(root)
     headline = _headline_element(body, titles)
@@ -378,14 +381,55 @@ def _heading_level(element) -> int:
 
 
 def _in_caption(element) -> bool:
+    return bool(caption_reason(element))
+
+
+def caption_reason(element) -> str:
+    """Why the text of ``element`` is a caption: it stands in a ``<figure>``, in an
+    element named a caption, or alone with an image (see `_mark_image_text`); "" if not.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><span class="photo-cutline">Maliki in Sochi.</span></div>')
+    >>> caption_reason(page.find("span"))
+    'class="photo-cutline"'
+    """
     for node in _self_and_ancestors(element):
         if node.tag in ("figcaption", "figure") or node.get("itemprop") == "caption":
-            return True
-        if _words_of(node) & CAPTION_WORDS:
-            return True
+            return f"<{node.tag}>" if node.tag != "div" else 'itemprop="caption"'
+        for name in ("class", "id"):
+            if set(re.split(r"[\s_-]+", (node.get(name) or "").lower())) & CAPTION_WORDS:
+                return f'{name}="{node.get(name)}"'
+        if node.get(IMAGE_TEXT) is not None:
+            return "short text alone with an image"
         if node.tag in ("article", "main", "body"):
-            return False
-    return False
+            return ""
+    return ""
+
+
+def _mark_image_text(body) -> None:
+    """Mark the short text that stands alone with an image in a small container of its own
+    (``<div><img><p>Maliki in Sochi.</p></div>``): a caption the page did not name."""
+    for image in body.iter("img"):
+        container = next((a for a in image.iterancestors() if a.tag in BLOCK_TAGS), None)
+        if container is None or container.tag in ("body", "article", "main", "section", "figure"):
+            continue
+        if any(node.tag in HEADINGS for node in container.iter()):
+            continue
+        text = " ".join(" ".join(container.itertext()).split())
+        if not 2 <= len(text.split()) <= IMAGE_TEXT_WORDS:
+            continue
+        text_blocks = [
+            node
+            for node in container.iter(*BLOCK_TAGS)
+            if node is not container and (node.text or "").strip()
+        ]
+        _, link_chars, _ = _link_stats(container)
+        if (
+            len(text_blocks) <= 1
+            and link_chars < 0.5 * len(text)
+            and not _byline_element(container)
+        ):
+            container.set(IMAGE_TEXT, "")
 
 
 def _self_and_ancestors(element) -> Iterator:
@@ -545,7 +589,7 @@ def _article_blocks(
             continue
         if block.caption:
             parts.append(("caption", block.text))
-            _read(decisions, block, "caption", f"<{block.element.tag}> in a figure or caption")
+            _read(decisions, block, "caption", caption_reason(block.element))
             continue
         parts.append(("paragraph", block.text))
         if _long_paragraph(block):

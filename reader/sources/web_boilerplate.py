@@ -208,6 +208,8 @@ BOILERPLATE_LINES = re.compile(
     r"related stories|recent posts|latest news|get the headlines|you may also like"
     r")\W*$"
 )
+SIGN_UP = re.compile(r"(?i)\b(sign(ing)?[ -]?up|subscribe|subscribing|register)\b")
+TO_YOUR_INBOX = re.compile(r"(?i)\b(newsletters?|inbox|briefing|e-?mail alerts?)\b")
 DATELINE_WORDS = re.compile(
     r"(?i)\b(published|updated|posted|last|modified|on|at|am|pm|a\.m|p\.m|[ecmp][sd]t|utc|gmt|bst|cet|"
     r"\d{1,2}:\d{2}(:\d{2})?)\b|[|·•,.:\-–—]"
@@ -223,6 +225,8 @@ def boilerplate_line(text: str) -> str:
     "a date line: 'Published 4 October 2016, 10:15 EDT'"
     >>> boilerplate_line("Updated April 29, 2025, 6:05 p.m.")
     "a date line: 'Updated April 29, 2025, 6:05 p.m.'"
+    >>> boilerplate_line("Get our briefing in your inbox every morning: sign up now.")
+    "a newsletter sign-up: 'Get our briefing in your inbox every morning: sign up now.'"
     >>> boilerplate_line("Share the burden, the minister said, and the talks went on.")
     ''
     """
@@ -231,6 +235,8 @@ def boilerplate_line(text: str) -> str:
         return ""
     if BOILERPLATE_LINES.match(text):
         return f"known furniture: {text[:60]!r}"
+    if SIGN_UP.search(text) and TO_YOUR_INBOX.search(text):
+        return f"a newsletter sign-up: {text[:60]!r}"
     if len(words) <= 10 and iso_date(text):
         rest = _without_date(text)
         if not DATELINE_WORDS.sub(" ", rest).strip():
