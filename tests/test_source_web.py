@@ -292,3 +292,27 @@ def test_a_page_without_class_names_still_sets_its_caption_and_sign_up_apart(tmp
     evidence = {d.action: d.evidence for d in result.decisions}
     assert evidence["caption"] == "short text alone with an image"
     assert evidence["web-boilerplate-line"].startswith("a newsletter sign-up")
+
+
+def test_without_any_meta_tags_the_meta_comes_from_what_the_page_shows(tmp_path):
+    page = write(
+        tmp_path,
+        "<html><head><title>Ferry: fares rise by a third</title></head><body>"
+        '<div class="masthead"><div class="cal">Tuesday, 1 April 2025</div>'
+        '<a class="site-logo" href="/">The Saltmarsh Chronicle</a></div>'
+        "<div><h1>Ferry: fares rise by a third</h1>"
+        '<p class="byline"><a rel="author" href="/ines">Ines Marlow</a> in Saltmarsh</p>'
+        "<div>11 March 2025, 07:40</div><div>"
+        "<p>The harbour board voted on Monday to raise the price of a ferry crossing by a pound, "
+        "the first rise in six years.</p><p>The new fares take effect on the first of April."
+        "</p></div></div><footer>© 2025 The Saltmarsh Chronicle. All rights reserved.</footer>"
+        "</body></html>",
+    )
+    result = clean_file(page)
+    assert result.meta.to_json() == {
+        "outlet": "The Saltmarsh Chronicle",
+        "title": "Ferry: fares rise by a third",
+        "date": "2025-03-11",
+        "author": "Ines Marlow",
+    }
+    assert article_of(result)["byline"] == "By Ines Marlow"

@@ -67,7 +67,7 @@ from reader.sources.web_boilerplate import (
     named_boilerplate,
     read_more_line,
 )
-from reader.sources.web_meta import page_meta, title_candidates
+from reader.sources.web_meta import page_meta, shown_site_name, title_candidates
 
 MAX_BYTES = 8_000_000  # a bigger page is read without its scripts, styles and inline data, then cut
 LONG_PARAGRAPH_WORDS = 15
@@ -263,6 +263,7 @@ def read_article(
         raise PageError(f"{source}: the web page has no body")
     _mark_image_text(body)
     _drop_unread(root)
+    site_name = shown_site_name(root)  # before the logo and footer go as furniture
     titles = title_candidates(root)
     headline = _headline_element(body, titles)
     content = _content_share(_blocks(body, headline))
@@ -278,15 +279,33 @@ def read_article(
     if not any(kind == "paragraph" for kind, _ in article):
         raise PageError(f"{source}: no article text on this web page")
     headline_text = next((text for kind, text in article if kind == "headline"), "")
+    if headline is not None and " ".join(headline.text_content().split()) == headline_text:
+        # the title as the page writes it (meta is compared as written, spaces and all)
+        headline_text = " ".join(headline.text_content().strip().splitlines())
     byline = next((text for kind, text in article if kind == "byline"), "")
-    shown = " ".join(d.before for d in decisions if d.action in ("byline", "web-boilerplate-line"))
-    meta = page_meta(root, headline_text, re.sub(r"^By\s+", "", byline), shown)
+    meta = page_meta(
+        root, headline_text, re.sub(r"^By\s+", "", byline), _shown_date(decisions), site_name
+    )
     if not headline_text and meta.title:
         article.insert(0, ("headline", meta.title))
     order = {"headline": 0, "byline": 1, "paragraph": 2, "caption": 3}
     parts = sorted(article, key=lambda part: order[part[0]])
     document = Document.from_parts([(kind, text, 0) for kind, text in parts], source=source)
     return CleanResult(document=document, decisions=decisions, meta=meta)
+
+
+def _shown_date(decisions: list[Decision]) -> str:
+    """The byline and the date lines after the headline, where the page shows its date
+    (a masthead's "Tuesday, 4 October" before the headline is today's, not the article's)."""
+    after = next((i for i, d in enumerate(decisions) if d.action == "headline"), 0)
+    shown = [d.before for d in decisions[after:] if d.action == "byline"]
+    shown += [
+        d.before
+        for d in decisions[after:]
+        if d.action in ("web-boilerplate-line", "web-outside-article")
+        and boilerplate_line(d.before).startswith("a date line")
+    ]
+    return " ".join(shown)
 
 
 def _drop_unread(root) -> None:
@@ -672,6 +691,9 @@ def byline_name(block: WebBlock, tagged_author: str = "") -> str:
     'Maria Delgado'
     >>> byline_name(WebBlock("by: Kwame Mensah Posted: Oct 12, 2016 / 10:05 AM EDT", el, 1))
     'Kwame Mensah'
+    >>> marked = html.fromstring('<p class="byline"><a rel="author">Owen Price</a> in Rome</p>')
+    >>> byline_name(WebBlock("Owen Price in Rome", marked, 1))
+    'Owen Price'
     >>> byline_name(WebBlock("The vote went by quickly, Maria said.", el, 1))
     ''
     >>> named = html.fromstring('<div class="field-byline">Baghdad - Layla Haddad</div>')
@@ -692,6 +714,9 @@ def byline_name(block: WebBlock, tagged_author: str = "") -> str:
         return ""
     if tagged_author and tagged_author in text:
         return tagged_author
+    marked = _marked_name(block.element)
+    if marked:
+        return marked
     name = text[match.end() :] if match else text
     name = NAME_ENDS.sub("", name).strip(" ,;:")
     if not name or len(name.split()) > 8 or not name[0].isupper():
@@ -705,6 +730,18 @@ def _byline_element(element) -> bool:
     """Whether ``element`` is a byline, whose author and date are often both links."""
     text = " ".join(element.text_content().split())
     return len(text.split()) <= 20 and bool(byline_name(WebBlock(text, element, 0)))
+
+
+def _marked_name(element) -> str:
+    """The name a byline marks up as a name (``rel="author"``, ``itemprop="name"``)."""
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node is element:
+            continue
+        if node.get("rel") == "author" or node.get("itemprop") in ("name", "author"):
+            name = " ".join(node.text_content().split())
+            if 1 <= len(name.split()) <= 6 and name[:1].isupper():
+                return name
+    return ""
 
 
 def _trafilatura_fallback(tree, decisions: list[Decision]) -> list[tuple[str, str]]:

@@ -83,13 +83,16 @@ def iso_date(text: str) -> str:
     return min(found)[1] if found else ""
 
 
-def page_meta(tree, headline: str = "", byline_name: str = "", shown_date: str = "") -> SourceMeta:
+def page_meta(
+    tree, headline: str = "", byline_name: str = "", shown_date: str = "", site_name: str = ""
+) -> SourceMeta:
     """The page's outlet, title, date, author and URL, each from the surest source that gives it.
 
     ``headline`` (the article's headline as the page shows it) tells the site's
     part of ``<title>`` from the headline's; ``byline_name`` is the author when no
-    meta tag names one, and ``shown_date`` (a date line or byline the page shows)
-    the date when no tag gives it.
+    meta tag names one, ``shown_date`` (a date line or byline the page shows)
+    the date when no tag gives it, and ``site_name`` (`shown_site_name`, read
+    before the page's furniture went) the outlet when nothing else does.
     """
     tags = _meta_tags(tree)
     ld = list(_json_ld_objects(tree))
@@ -105,7 +108,10 @@ def page_meta(tree, headline: str = "", byline_name: str = "", shown_date: str =
                 if _types(obj) & {"WebSite", "NewsMediaOrganization"}
             ),
             tags.get("application-name"),
+            tags.get("publisher"),
+            tags.get("dc.publisher"),
             _site_of_title(title_tag, headline),
+            site_name or shown_site_name(tree),
         ),
         title=_first(
             _headline_of_title(tags.get("og:title", ""), headline, keep_whole=True),
@@ -184,9 +190,9 @@ def _title_parts(title: str) -> list[str]:
 def _site_of_title(title: str, headline: str) -> str:
     """The part of "Headline | Site" that is not the headline (the shorter, when no headline)."""
     parts = _title_parts(title)
-    if not parts:
-        return ""
     flat = " ".join(headline.split()).lower()
+    if not parts or " ".join(title.split()).lower() == flat:  # "Obama: Vote" is all headline
+        return ""
     others = [p for p in parts if " ".join(p.split()).lower() != flat]
     if len(others) == len(parts):  # no part is the headline: the site is at an end, and shorter
         others = [min((parts[0], parts[-1]), key=len)]
@@ -213,6 +219,58 @@ def _headline_of_title(title: str, headline: str, keep_whole: bool = False) -> s
     site = _site_of_title(title, headline)
     rest = [p for p in parts if p != site]
     return max(rest, key=len) if rest else title.strip()
+
+
+def shown_site_name(tree) -> str:
+    """The site's name as the page shows it: its logo, else its footer's copyright line."""
+    return _logo(tree) or _copyright_holder(tree)
+
+
+LOGO_WORDS = ({"logo", "brand", "sitename", "sitetitle", "wordmark"}, {"masthead"})
+
+
+def _logo(tree) -> str:
+    """The site's name as its logo (else its masthead) writes it, when no tag gives it.
+
+    >>> from lxml import html
+    >>> _logo(html.fromstring('<div><a class="site-logo" href="/">The Courier</a></div>'))
+    'The Courier'
+    """
+    for names in LOGO_WORDS:
+        for element in tree.iter():
+            if not isinstance(element.tag, str):
+                continue
+            value = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+            words = set(re.split(r"[\s_-]+", value)) | {
+                re.sub(r"[_-]", "", v) for v in value.split()
+            }
+            if words & names:
+                text = " ".join(" ".join(element.itertext()).split())
+                if text and len(text.split()) <= 6:
+                    return text
+    return ""
+
+
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+    r"((?:The |[A-Z0-9])[\w&'’. -]{1,60}?)\s*(?:[.,|—–]|\s-\s|\bAll rights\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _copyright_holder(tree) -> str:
+    """The site's name as its footer's copyright line gives it, the last resort.
+
+    >>> from lxml import html
+    >>> _copyright_holder(html.fromstring('<div><p>x</p><div>© 2019 Coastline Times — About</div></div>'))
+    'Coastline Times'
+    """
+    for element in reversed(list(tree.iter("footer", "div", "p", "small", "span"))):
+        text = " ".join((element.text or "").split())
+        match = COPYRIGHT.search(text)
+        if match and len(match.group(1).split()) <= 6:
+            return match.group(1).strip()
+    return ""
 
 
 def _meta_tags(tree) -> dict[str, str]:
