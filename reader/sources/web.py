@@ -696,6 +696,8 @@ def byline_name(block: WebBlock, tagged_author: str = "") -> str:
     'Owen Price'
     >>> byline_name(WebBlock("The vote went by quickly, Maria said.", el, 1))
     ''
+    >>> byline_name(WebBlock("By Tuesday night the votes were counted.", el, 1))
+    ''
     >>> named = html.fromstring('<div class="field-byline">Baghdad - Layla Haddad</div>')
     >>> byline_name(WebBlock("Baghdad - Layla Haddad", named, 1), "Layla Haddad")
     'Layla Haddad'
@@ -723,7 +725,24 @@ def byline_name(block: WebBlock, tagged_author: str = "") -> str:
         return ""
     if not match and not re.fullmatch(r"[\w.'’ -]+(?: and [\w.'’ -]+)?", name):
         return ""
+    if not named and not _looks_like_a_name(name):
+        return ""  # "By Tuesday night the votes were counted." opens an article
     return name
+
+
+NAME_PARTICLES = {"and", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le"}
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Two to six words, each capitalised (particles and "and" apart).
+
+    >>> _looks_like_a_name("Maria de la Cruz"), _looks_like_a_name("Tuesday night the votes")
+    (True, False)
+    """
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(
+        word[:1].isupper() or word in NAME_PARTICLES or word.startswith("al-") for word in words
+    )
 
 
 def _byline_element(element) -> bool:
