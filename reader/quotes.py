@@ -51,9 +51,17 @@ import pandas as pd
 
 from reader.actors import ActorResult, find_actors
 from reader.document import Block, Document
-from reader.text import ABBREVIATIONS, sentence_spans, word_zipf
+from reader.text import ABBREVIATIONS, TITLES_BEFORE_A_NAME, sentence_spans, word_zipf
 
-__all__ = ["Quote", "find_quotes", "find_quotes_without_actors", "quotes_df", "quotes_json"]
+__all__ = [
+    "CHANNEL_WORDS",
+    "SPEAKER_RULES",
+    "Quote",
+    "find_quotes",
+    "find_quotes_without_actors",
+    "quotes_df",
+    "quotes_json",
+]
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -116,6 +124,29 @@ _AMBIGUOUS_NOUN_CUES = frozenset(
 _NOUN_BEFORE = _DETERMINERS | frozenset("media news new recent such earlier later phone".split())
 _CONTINUATION_LEMMAS = frozenset({"add", "continue", "go on"})
 _TITLE_SMALL_WORDS = frozenset("of the and a an in on for to at by with or".split())
+# Things that carry words but never speak: "a tweet", "the statement", "His office released
+# a letter".  A speaker phrase whose head is one of them names the channel, and the quote
+# goes to its owner ("Trump's tweet", "a statement from the Kremlin") or to no one.
+CHANNEL_WORDS = frozenset(
+    """tweet tweets statement statements post posts release releases interview interviews
+    letter letters memo memos email emails e-mail e-mails message messages ad ads spot spots
+    video videos note notes document documents report reports filing filings complaint
+    complaints transcript transcripts""".split()
+)
+
+# Every speaker decision names the rule that made it (``Quote.rule``), so a reader can
+# check it; the table of contents of the attribution rules.
+SPEAKER_RULES: dict[str, str] = {
+    "tag": "a cue and its speaker in the quote's own sentence (“…,” Maliki said)",
+    "signature": "a name after a dash closing the quote (“…” ― Steve Quinlan)",
+    "transcript label": "a speaker label in capitals opening the quote (“PENCE: …)",
+    "sentence before": "the tag of the sentence before a quote that opens its sentence",
+    "continues": "the second piece of a split quote, or a quote running over paragraphs",
+    "pronoun": "he/she: the last speaker nearby, else the last person named",
+    "channel owner": "a tweet, statement or letter named as speaker: its owner speaks",
+    "round-up": "a “Name, Outlet:” or “Name (@handle) on Twitter:” label before the quote",
+    "about one person": "no cue: the one person the paragraph names before the quote",
+}
 
 
 @dataclass
@@ -140,6 +171,8 @@ class Quote:
     paragraph: int | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    rule: str | None = None  # the `SPEAKER_RULES` name that gave the speaker
+    clause: str | None = None  # the words the rule read: "said the Rev. Peter Wherry"
 
     def __post_init__(self) -> None:
         if self.start > self.end:
@@ -210,6 +243,8 @@ class _Attribution:
     pronoun: bool = False
     antecedent: tuple[str, int, int] | None = None  # a name opening the same sentence
     from_previous_sentence: bool = False  # "…, Schiff said. “The other factor …”"
+    rule: str = "tag"  # its `SPEAKER_RULES` name
+    clause: tuple[int, int] | None = None  # document offsets of the words read
 
 
 @dataclass
@@ -375,6 +410,10 @@ def _masked_paragraph(
     """
     chars = list(document.text[block_start:block_end])
     for span in spans:
+        if _is_nickname(document.text, span):
+            for position in range(span.open_mark, span.close_mark + 1):
+                chars[position - block_start] = " "  # Marcia "Cia" Price: one name
+            continue
         inner_end = span.close_mark if span.close_mark is not None else block_end
         for position in range(span.open_mark + 1, inner_end):
             chars[position - block_start] = HIDDEN
@@ -382,6 +421,28 @@ def _masked_paragraph(
         if words and words[-1] in ".?!":
             chars[span.open_mark + len(words) - block_start] = words[-1]
     return "".join(chars)
+
+
+def _is_nickname(text: str, span: _Span) -> bool:
+    """A quoted word inside a name: ``Robert C. "Bobby" Scott``, ``Marcia "Cia" Price``.
+
+    >>> text = 'state Del. Marcia "Cia" Price (D) shouted'
+    >>> _is_nickname(text, _Span(18, 22, 19, 22, 0))
+    True
+    """
+    if span.close_mark is None:
+        return False
+    words = text[span.start : span.end].split()
+    before = text[max(0, span.open_mark - 30) : span.open_mark].split()
+    after = text[span.close_mark + 1 : span.close_mark + 30].split()
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and bool(before and after)
+        and before[-1][:1].isupper()
+        and after[0][:1].isupper()
+        and after[0][:1].isalpha()
+    )
 
 
 def _sentence_starts(masked: str) -> list[int]:
@@ -498,6 +559,8 @@ def _role_backward(tokens: list[_Token], last: int, low: int) -> int | None:
         token = tokens[index]
         if not token.is_word or (token.lower in _PHRASE_BREAKS and token.lower != "of"):
             break
+        if index > low and index < last and _is_verb_after_noun(tokens, index):
+            break  # "the Security Council issued a statement": the statement is the subject
         collected.append(index)
         index -= 1
     if not collected:
@@ -553,8 +616,9 @@ def _appositive_subject(tokens: list[_Token], comma_at: int, low: int) -> tuple[
         seen += 1
         inner_end = _skip_back(tokens, comma_at - 1, low)
         if seen == 1 and inner_end > comma and _is_name_word(tokens[inner_end]):
-            if _name_backward(tokens, inner_end, comma + 1) == comma + 1:
-                return comma + 1, inner_end  # "the mayor, Ruth Adler, told"
+            first = _name_backward(tokens, inner_end, comma + 1)
+            if first is not None and _only_describing(tokens, comma + 1, first):
+                return first, inner_end  # "the mayor, Ruth Adler, told"; "…, state Del. …"
         name_end = _skip_back(tokens, comma - 1, low)
         if name_end >= low and _is_name_word(tokens[name_end]):
             first = _name_backward(tokens, name_end, low)
@@ -563,6 +627,14 @@ def _appositive_subject(tokens: list[_Token], comma_at: int, low: int) -> tuple[
         if seen == 3:
             break
     return None
+
+
+def _only_describing(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether ``tokens[first:stop]`` is at most two describing words ("state", "former")."""
+    return stop - first <= 2 and all(
+        tokens[i].is_word and not tokens[i].is_capitalised and tokens[i].lower not in _PHRASE_BREAKS
+        for i in range(first, stop)
+    )
 
 
 def _subject_before(tokens: list[_Token], cue: int, low: int) -> tuple[int, int] | None:
@@ -614,9 +686,11 @@ def _name_forward(tokens: list[_Token], first: int) -> int | None:
             token = tokens[index]
             if not token.is_word or token.lower in _PHRASE_BREAKS:
                 break
+            if last is not None and _is_verb_after_noun(tokens, index):
+                break  # "several environmental groups granted Mr. Clarke …"
             last = index
             index += 1
-        return last
+        return _past_title(tokens, last)
     last = None
     while index < len(tokens):
         token = tokens[index]
@@ -629,6 +703,40 @@ def _name_forward(tokens: list[_Token], first: int) -> int | None:
         else:
             break
         index += 1
+    return last
+
+
+def _is_verb_after_noun(tokens: list[_Token], index: int) -> bool:
+    """A past-tense verb closing a described subject ("the Security Council issued").
+
+    An "-ed" word after a noun (not after a determiner or an "-ly" adverb, where it
+    describes: "the elected officials", "a widely respected group") is the verb.
+    """
+    token, before = tokens[index], tokens[index - 1]
+    return (
+        not token.is_capitalised
+        and token.lower.endswith("ed")
+        and before.lower not in _DETERMINERS
+        and not before.lower.endswith("ly")
+        and word_zipf(token.lower) >= 3.0
+    )
+
+
+def _past_title(tokens: list[_Token], last: int | None) -> int | None:
+    """Carry a phrase that ends in a title's abbreviation on into the name it introduces.
+
+    "the Rev. Peter Wherry", "state Del. Marcia Price": the full stop after "Rev" ends
+    neither the phrase nor the sentence (`reader.text.TITLES_BEFORE_A_NAME`).
+    """
+    if (
+        last is not None
+        and tokens[last].lower in TITLES_BEFORE_A_NAME
+        and last + 2 < len(tokens)
+        and tokens[last + 1].text == "."
+        and _is_name_word(tokens[last + 2])
+    ):
+        end = _name_forward(tokens, last + 2)
+        return end if end is not None else last
     return last
 
 
@@ -722,6 +830,23 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+def _written_name(text: str) -> str:
+    """A speaker phrase's name words without titles, a quoted nickname or a party tag.
+
+    >>> _written_name('state Del. Marcia "Cia" Price (D-Newport News)')
+    'Marcia Price'
+    """
+    text = re.sub(r"\([^)]*\)|[“\"][^”\"]*[”\"]", " ", text)
+    words = text.split()
+    while words and (
+        _is_title_word(words[0])
+        or words[0].islower()
+        or words[0].lower().strip(".") in ABBREVIATIONS
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _fallback_full_names(text: str) -> dict[str, str]:
     """Surname -> the first full name ending with it, for use without the actors stage.
 
@@ -749,9 +874,11 @@ def _canonical_speaker(context: _Context, text: str, start: int, end: int) -> st
     """
     actor = _actor_for(context, start, end)
     kind = getattr(actor, "type", None)
-    if actor is not None and (
-        kind == "person" or (kind in ("outlet", "organisation") and actor.name in text)
-    ):
+    if actor is not None and kind == "person":
+        written = _written_name(text)
+        longer = len(written.split()) > len(actor.name.split()) and actor.name in written
+        return written if longer else actor.name  # not "Marcia" for Marcia "Cia" Price
+    if actor is not None and kind in ("outlet", "organisation") and actor.name in text:
         return actor.name
     if actor is None:
         words = text.split()
@@ -778,6 +905,133 @@ def _is_outlet(
     return cue_role == "writing" and all(
         w in _DETERMINERS for w in words_before
     )  # "wrote in Newsweek"
+
+
+# --- channels: a tweet or a statement is not a speaker, its owner is -------------------------
+
+_POSSESSIVE = re.compile(r"^(.*?)[’']s\s")
+_OWNER_AFTER = re.compile(
+    r"\s*(?:(?:released|issued|posted|sent|signed|written|filed|put\s+out|published)\s+)?"
+    r"(?:from|by)\s+"
+)
+_OWNER_RUN = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w.’'\-]*|of|and|for)(?:\s+(?:[A-Z][\w.’'\-]*|of|and|for))*"
+)
+_POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+# "the IMF report", "a Homeland Security memo": capitalised words naming whose it is
+_OWNER_MODIFIER = re.compile(
+    r"(?:(?:the|a|an|[Tt]he|A|An)\s+)?(?:[\d\w\-]+\s+)?"
+    r"((?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*)*)\s+([a-z][\w\-]*)$"
+)
+
+
+def channel_word(phrase: str) -> str | None:
+    """The channel a speaker phrase names, if its head is one ("a statement released" ->
+    "statement"); None for a person or a group ("the ad’s narrator", "Trump's aides").
+
+    >>> channel_word("Trump's tweet"), channel_word("the ad’s narrator"), channel_word("Scott")
+    ('tweet', None, None)
+    """
+    words = re.findall(r"[\w\-]+(?![\w\-’'])", phrase)
+    return next((w for w in reversed(words) if w in CHANNEL_WORDS), None)
+
+
+def _channel_owner(context: _Context, start: int, end: int) -> tuple[str, int, int] | None:
+    """Whose is the channel named at ``start:end`` (a speaker phrase), with where it is named.
+
+    In order: its possessor ("Trump's tweet"; "His office's statement" is the person
+    "his" refers to), a "from"/"by" after it ("a statement from the Kremlin"), else an
+    earlier mention of the same channel nearby with an owner of its own or an actor
+    named in that sentence ("The Security Council issued a statement … The statement
+    noted").  None when the page says no owner: a quote then has no speaker.
+    """
+    text = context.document.text
+    word = channel_word(text[start:end])
+    if word is None:
+        return None
+    owner = _owner_at(context, start, end) or _actor_in_sentence(context, start, end, True)
+    if owner is not None:
+        return owner
+    stem = re.escape(word.rstrip("s"))
+    low = context.paragraphs[max(0, _paragraph_of(context, start) - 2)].start
+    earlier = list(re.finditer(rf"\b{stem}s?\b", text[low:start]))
+    for match in reversed(earlier[-3:]):
+        at, stop = low + match.start(), low + match.end()
+        phrase_start = text.rfind(" ", low, max(low, at - 1))
+        phrase_start = max(low, text.rfind(" ", low, max(low, phrase_start)) + 1)
+        owner = _owner_at(context, phrase_start, stop) or _actor_in_sentence(context, at, stop)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _paragraph_of(context: _Context, offset: int) -> int:
+    """The number of the paragraph holding ``offset`` (0 when none does)."""
+    starts = [b.start for b in context.paragraphs]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _owner_at(context: _Context, start: int, end: int) -> tuple[str, int, int] | None:
+    """The owner named with a channel phrase: its possessor, or "from"/"by" after it."""
+    text = context.document.text
+    modifier = _OWNER_MODIFIER.match(text, start, end)
+    if modifier and channel_word(modifier.group(2)):  # "the IMF report", "a Clinton ad"
+        return modifier.group(1), modifier.start(1), modifier.end(1)
+    possessive = _POSSESSIVE.match(text, start, end)
+    if possessive:
+        owner = possessive.group(1).strip()
+        if owner.lower() in _POSSESSIVE_PRONOUNS:
+            return _person_before(context, start)
+        if owner and (owner[0].isupper() or owner.split()[0].lower() in _DETERMINERS):
+            return owner, start, start + len(owner)
+    after = _OWNER_AFTER.match(text, end, end + 40)
+    if after:
+        run = _OWNER_RUN.match(text, after.end(), after.end() + 120)
+        if run and any(c.isupper() for c in run.group()):
+            named = run.group().rstrip()
+            for small in (" of", " and", " for"):
+                named = named.removesuffix(small)
+            return named, run.start(), run.start() + len(named)
+    return None
+
+
+def _person_before(context: _Context, offset: int) -> tuple[str, int, int] | None:
+    """The last person the actors stage names before ``offset`` ("his" -> him)."""
+    if context.actors is None:
+        return None
+    person = _last_person_named(context, offset)
+    return (person.text, person.start, person.end) if person is not None else None
+
+
+def _actor_in_sentence(
+    context: _Context, start: int, end: int, before_only: bool = False
+) -> tuple[str, int, int] | None:
+    """An actor (not a place) named in the sentence around ``start:end``, nearest first
+    (``before_only``: only one named before it, the subject that issued it)."""
+    mentions = getattr(context.actors, "mentions", None)
+    if not mentions:
+        return None
+    text = context.document.text
+    block = context.paragraphs[_paragraph_of(context, start)]
+    bounds = next(
+        (
+            (block.start + a, block.start + b)
+            for a, b in sentence_spans(text[block.start : block.end])
+            if block.start + a <= start < block.start + b
+        ),
+        (block.start, block.end),
+    )
+    near = [
+        m
+        for m in mentions
+        if bounds[0] <= m.start
+        and m.end <= (start if before_only else bounds[1])
+        and m.type not in ("place", "state")
+    ]
+    if not near:
+        return None
+    best = min(near, key=lambda m: (m.start > start, abs(m.start - start)))
+    return best.text, best.start, best.end
 
 
 # --- one sentence's attribution -------------------------------------------------------------
@@ -915,6 +1169,8 @@ def _clause(
         channel = _outlet_after(context, tokens, after, cue.role)
         if channel:
             attribution.outlet = _canonical_speaker(context, *channel)
+    first, last = min(span[0], cue.first), max(span[1], cue.last, min(after, len(tokens)) - 1)
+    attribution.clause = (tokens[first].start, tokens[last].end)
     return attribution
 
 
@@ -935,7 +1191,8 @@ def _is_relay(context: _Context, attribution: _Attribution) -> bool:
 def _is_short_attribution(tokens: list[_Token]) -> bool:
     """Whether a sentence is only an attribution ("Vitter demanded." after a “…?”)."""
     cues = _find_cues(tokens)
-    if not cues or cues[0].first > 8 or any(t.is_hidden for t in tokens[: cues[0].first]):
+    # up to 16 words: a name with its title and party ("state Del. Marcia Price (D-Newport News),")
+    if not cues or cues[0].first > 16 or any(t.is_hidden for t in tokens[: cues[0].first]):
         return False
     index = cues[0].last + 1
     if all(not t.is_word for t in tokens[: cues[0].first]):
@@ -972,6 +1229,7 @@ def _closing_attribution(context: _Context, tokens: list[_Token]) -> _Attributio
         text, start, end = _phrase(tokens, subject[0], subject[1], context.document)
         clause = _Attribution(speaker=text, speaker_start=start, speaker_end=end)
     clause.from_previous_sentence = True
+    clause.rule = "sentence before"
     return clause
 
 
@@ -983,7 +1241,9 @@ def _dash_attribution(context: _Context, right: list[_Token]) -> _Attribution | 
         last = _name_forward(right, first)
         if last is not None:
             text, start, end = _phrase(right, first, last, context.document)
-            return _Attribution(speaker=text, speaker_start=start, speaker_end=end)
+            return _Attribution(
+                speaker=text, speaker_start=start, speaker_end=end, rule="signature"
+            )
     return None
 
 
@@ -1251,6 +1511,8 @@ def _make_quote(
 ) -> Quote:
     """A `Quote` for a span; scare quotes keep no attribution."""
     a = attribution or _Attribution()
+    said = kind == "statement" and bool(speaker)
+    clause = a.clause or ((a.speaker_start, a.speaker_end) if a.speaker_start is not None else None)
     return Quote(
         text=document.text[span.start : span.end],
         start=span.start,
@@ -1263,6 +1525,8 @@ def _make_quote(
         paragraph=span.paragraph,
         speaker_start=a.speaker_start if kind == "statement" and speaker else None,
         speaker_end=a.speaker_end if kind == "statement" and speaker else None,
+        rule=a.rule if said else None,
+        clause=document.text[clause[0] : clause[1]] if said and clause else None,
     )
 
 
@@ -1375,7 +1639,10 @@ def _quote_for(
     if span.label is not None and (attribution is None or attribution.from_previous_sentence):
         name = document.text[span.label[0] : span.label[1]]
         attribution = _Attribution(
-            speaker=name.title(), speaker_start=span.label[0], speaker_end=span.label[1]
+            speaker=name.title(),
+            speaker_start=span.label[0],
+            speaker_end=span.label[1],
+            rule="transcript label",
         )
     if attribution is not None and attribution.speaker is not None:
         speaker = _canonical_speaker(
@@ -1384,11 +1651,21 @@ def _quote_for(
             attribution.speaker_start or 0,
             attribution.speaker_end or 0,
         )
-        if attribution.pronoun:
+        if channel_word(attribution.speaker):
+            owner = _channel_owner(
+                context, attribution.speaker_start or 0, attribution.speaker_end or 0
+            )
+            speaker = _canonical_speaker(context, *owner) if owner else None
+            attribution.rule = "channel owner"
+            if owner:
+                attribution.speaker_start, attribution.speaker_end = owner[1], owner[2]
+        elif attribution.pronoun:
             resolved, antecedent = _resolve_pronoun(
                 context, attribution, earlier.last, earlier.last_with_speaker, span.paragraph
             )
             speaker = resolved or attribution.speaker
+            if resolved:
+                attribution.rule = "pronoun"
             if (
                 antecedent is not None
                 and attribution.cue_lemma in _CONTINUATION_LEMMAS
@@ -1405,6 +1682,7 @@ def _quote_for(
             cue=previous.cue,
             addressee=previous.addressee,
             outlet=previous.outlet,
+            rule="continues",
         )
         return _make_quote(document, span, inherited, previous.speaker, "statement")
     kind = "scare" if _word_count(words) <= 3 else "statement"
@@ -1434,6 +1712,7 @@ def _share_over_paragraphs(spans: list[_Span], quotes: list[Quote]) -> None:
                         source.speaker_start,
                         source.speaker_end,
                     )
+                    quote.rule, quote.clause = "continues", source.clause
         index = end + 1
 
 
