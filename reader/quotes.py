@@ -1138,8 +1138,12 @@ def _clause(
         and not cue.form.endswith("ing")  # "footage of Trump saying"
     ):
         return None  # "In a Facebook message posted Friday": not who speaks
-    if opening_only and any(
-        t.lower in _CLAUSE_OPENERS for t in tokens[low : min(span[0], cue.first)]
+    if (
+        opening_only
+        and any(
+            t.lower in _CLAUSE_OPENERS and t.lower != "as"  # "“…,” as a memo put it"
+            for t in tokens[low : min(span[0], cue.first)]
+        )
     ):
         return None  # "“…,” but he said that …": a new clause, not this quote's tag
     text, start, end = _phrase(tokens, span[0], span[1], document)
@@ -1474,6 +1478,7 @@ def _resolve_pronoun(
     last_quote: Quote | None,
     last_with_speaker: Quote | None,
     paragraph: int,
+    open_mark: int,
 ) -> tuple[str | None, Quote | None]:
     """Who a pronoun is: a name opening the same sentence ("The Council … what it called");
     for "he"/"she", the last quoted speaker nearby, else the last person named before.
@@ -1486,6 +1491,19 @@ def _resolve_pronoun(
         return _canonical_speaker(context, *attribution.antecedent), None
     if (attribution.speaker or "").lower() not in ("he", "she"):
         return None, None
+    named = (
+        _last_person_named(context, attribution.speaker_start)
+        if context.actors is not None and attribution.speaker_start is not None
+        else None
+    )
+    if (
+        named is not None
+        and last_quote is not None
+        and last_quote.end < named.start
+        and named.end <= open_mark
+        and not re.search(r"[.!?][”\"’]?\s", context.document.text[named.end : open_mark])
+    ):
+        return named.actor, None  # “…” she said, after "Sen. Claire McCaskill scolded him:"
     if (
         last_quote is not None
         and last_quote.kind == "statement"
@@ -1661,7 +1679,12 @@ def _quote_for(
                 attribution.speaker_start, attribution.speaker_end = owner[1], owner[2]
         elif attribution.pronoun:
             resolved, antecedent = _resolve_pronoun(
-                context, attribution, earlier.last, earlier.last_with_speaker, span.paragraph
+                context,
+                attribution,
+                earlier.last,
+                earlier.last_with_speaker,
+                span.paragraph,
+                span.open_mark,
             )
             speaker = resolved or attribution.speaker
             if resolved:
@@ -1686,7 +1709,39 @@ def _quote_for(
         )
         return _make_quote(document, span, inherited, previous.speaker, "statement")
     kind = "scare" if _word_count(words) <= 3 else "statement"
+    about = _about_one_person(context, span) if kind == "statement" else None
+    if about is not None:
+        return _make_quote(document, span, about, about.speaker, kind)
     return _make_quote(document, span, None, None, kind)
+
+
+def _about_one_person(context: _Context, span: _Span) -> _Attribution | None:
+    """A quote with no cue in a paragraph about one person goes to that person.
+
+    Only when the paragraph names exactly one person before the quote (however often):
+    with anyone else named between, the quote gets no speaker rather than a guess.
+    ("House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns
+    about “trial lawyers trying to get rich” …")
+    """
+    mentions = getattr(context.actors, "mentions", None)
+    if not mentions:
+        return None
+    block = context.paragraphs[span.paragraph]
+    people = [
+        m
+        for m in mentions
+        if m.type == "person" and block.start <= m.start and m.end <= span.open_mark
+    ]
+    if not people or len({m.actor for m in people}) > 1:
+        return None
+    last = people[-1]
+    return _Attribution(
+        speaker=people[0].actor,
+        speaker_start=last.start,
+        speaker_end=last.end,
+        rule="about one person",
+        clause=(people[0].start, span.open_mark),
+    )
 
 
 def _share_over_paragraphs(spans: list[_Span], quotes: list[Quote]) -> None:
