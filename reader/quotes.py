@@ -918,6 +918,8 @@ _OWNER_RUN = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w.’'\-]*|of|and|for)(?:\s+(?:[A-Z][\w.’'\-]*|of|and|for))*"
 )
 _POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+# "His office", "her campaign": they speak for the person the pronoun refers to
+_SPEAKS_FOR_THEM = re.compile(r"(?:[Hh]is|[Hh]er)\s+(?:office|campaign)")
 # "the IMF report", "a Homeland Security memo": capitalised words naming whose it is
 _OWNER_MODIFIER = re.compile(
     r"(?:(?:the|a|an|[Tt]he|A|An)\s+)?(?:[\d\w\-]+\s+)?"
@@ -1403,12 +1405,46 @@ def _attributions(context: _Context, spans: list[_Span]) -> list[_Attribution | 
                 following = _tokens(masked, block.start, close_local, following_end)
                 if _is_short_attribution(following):
                     right = following  # “Why …?” Vitter demanded.
-            attribution = _read_sentence(context, left, right)
+            attribution = _read_sentence(context, left, right) or _roundup(context, left)
             if attribution is None and not any(t.is_word for t in left):
                 before = _sentence_before(masked_sentences, paragraphs, number, sentence_start)
-                attribution = _closing_attribution(context, before) if before else None
+                attribution = (
+                    (_roundup(context, before) or _closing_attribution(context, before))
+                    if before
+                    else None
+                )
             result.append(attribution)
     return result
+
+
+_NAME = r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,3}"
+_NAMED = r"(?:[Tt]he\s+)?[A-Z][\w.’'\-&]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w.’'\-]*){0,4}"
+# "Rich Lowry, National Review:" and "Ana Navarro (@ananavarro) on Twitter:" opening a
+# pundits' round-up: the label is the whole sentence before the quote.
+_ROUNDUP_LABELS = (
+    re.compile(rf"({_NAME})(?:\s+\(@\w+\))?\s+on\s+({_NAMED})\s*:"),
+    re.compile(rf"({_NAME}),\s+({_NAMED})\s*:"),
+)
+
+
+def _roundup(context: _Context, tokens: list[_Token]) -> _Attribution | None:
+    """A round-up label before a quote: "Name, Outlet:" or "Name (@handle) on Twitter:"."""
+    if len(tokens) < 3 or tokens[-1].text != ":":
+        return None
+    text = context.document.text
+    for label in _ROUNDUP_LABELS:
+        match = label.fullmatch(text, tokens[0].start, tokens[-1].end)
+        if match:
+            name_start, name_end = match.span(1)
+            return _Attribution(
+                speaker=_canonical_speaker(context, match.group(1), name_start, name_end),
+                speaker_start=name_start,
+                speaker_end=name_end,
+                outlet=match.group(2),
+                rule="round-up",
+                clause=(tokens[0].start, tokens[-1].end),
+            )
+    return None
 
 
 def _char_before_marks(text: str, end: int) -> str:
@@ -1669,11 +1705,17 @@ def _quote_for(
             attribution.speaker_start or 0,
             attribution.speaker_end or 0,
         )
-        if channel_word(attribution.speaker):
+        if _SPEAKS_FOR_THEM.fullmatch(attribution.speaker):
+            owner = _person_before(context, attribution.speaker_start or 0)
+            if owner:  # "His office released a statement": the person "his" is
+                speaker = _canonical_speaker(context, *owner)
+                attribution.rule = "channel owner"
+        elif channel_word(attribution.speaker):
             owner = _channel_owner(
                 context, attribution.speaker_start or 0, attribution.speaker_end or 0
             )
             speaker = _canonical_speaker(context, *owner) if owner else None
+            speaker = re.sub(r"[’']s$", "", speaker) if speaker else None  # "Trump's" tweet
             attribution.rule = "channel owner"
             if owner:
                 attribution.speaker_start, attribution.speaker_end = owner[1], owner[2]
