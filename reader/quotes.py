@@ -923,6 +923,7 @@ _SPEAKS_FOR_THEM = re.compile(r"(?:[Hh]is|[Hh]er)\s+(?:office|campaign)")
 # "the IMF report", "a Homeland Security memo": capitalised words naming whose it is
 _OWNER_MODIFIER = re.compile(
     r"(?:(?:the|a|an|[Tt]he|A|An)\s+)?(?:[\d\w\-]+\s+)?"
+    r"(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Their|Our)\b)"
     r"((?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*)*)\s+([a-z][\w\-]*)$"
 )
 
@@ -1749,7 +1750,9 @@ def _quote_for(
             outlet=previous.outlet,
             rule="continues",
         )
-        return _make_quote(document, span, inherited, previous.speaker, "statement")
+        quote = _make_quote(document, span, inherited, previous.speaker, "statement")
+        quote.clause = previous.clause
+        return quote
     kind = "scare" if _word_count(words) <= 3 else "statement"
     about = _about_one_person(context, span) if kind == "statement" else None
     if about is not None:
