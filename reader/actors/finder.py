@@ -49,7 +49,6 @@ import pandas as pd
 
 from reader._gc import collector_paused
 from reader.actors.discovery import NameCandidate, discover_names, short_forms
-from reader.actors.outlets import discover_outlets
 from reader.actors.gazetteer import (
     ACTOR_TYPES,
     AliasMatch,
@@ -62,6 +61,7 @@ from reader.actors.gazetteer import (
     parse_gazetteer,
     save_gazetteer,
 )
+from reader.actors.outlets import discover_outlets
 from reader.actors.words import is_title_word
 from reader.document import Document
 from reader.spans import SpanIndex
