@@ -128,3 +128,20 @@ def test_every_speaker_decision_carries_its_rule_and_clause_in_the_table():
         ["Maliki", "said", "continues", "Maliki said"],
     ]
     assert set(frame["rule"]) <= set(SPEAKER_RULES)
+
+
+def test_quote_viewer_shows_each_speaker_decisions_evidence_on_hover():
+    from reader.widgets import QuoteViewer
+
+    document = Document.from_text(
+        '"To be frank, the city will never go back to normal <as we understood it>," said the '
+        "Rev. Peter Wherry. The Council met. “Let's not rush,” it said."
+    )
+    viewer = QuoteViewer(document)
+    html = viewer.article.value
+    assert "&lt;as we understood it&gt;" in html  # the page's text is escaped
+    assert (
+        'title="Peter Wherry — rule: tag (a cue and its speaker in the quote&#39;s own '
+        'sentence (“…,” Maliki said)); cue: said; clause: “said the Rev. Peter Wherry”"'
+    ) in html
+    assert html.count("<q ") == len(viewer.quotes) == 2
