@@ -134,6 +134,12 @@ CHANNEL_WORDS = frozenset(
     complaints transcript transcripts""".split()
 )
 
+# Documents that quote words without saying them: "the indictment referred to Stone as “…”".
+_DOCUMENT_WORDS = frozenset(
+    """indictment indictments lawsuit suit ruling order verdict constitution amendment law
+    bill resolution petition study survey poll tabloid book""".split()
+)
+
 # Every speaker decision names the rule that made it (``Quote.rule``), so a reader can
 # check it; the table of contents of the attribution rules.
 SPEAKER_RULES: dict[str, str] = {
@@ -659,7 +665,8 @@ def _subject_before(tokens: list[_Token], cue: int, low: int) -> tuple[int, int]
                 role_first is not None
                 and tokens[role_first].lower in _DETERMINERS
                 and first - role_first <= 4
-            ):
+                and not (role_first > low and tokens[role_first - 1].lower in _PREPOSITIONS)
+            ):  # not "In a Bloomberg interview Trump declared": a phrase of its own
                 return role_first, index  # "the campaign manager Robby Mook": keep whole
             return first, index
     if token.is_word and not token.is_capitalised and token.lower not in _PHRASE_BREAKS:
@@ -922,7 +929,7 @@ _POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 _SPEAKS_FOR_THEM = re.compile(r"(?:[Hh]is|[Hh]er)\s+(?:office|campaign)")
 # "the IMF report", "a Homeland Security memo": capitalised words naming whose it is
 _OWNER_MODIFIER = re.compile(
-    r"(?:(?:the|a|an|[Tt]he|A|An)\s+)?(?:[\d\w\-]+\s+)?"
+    r"(?:(?:the|a|an|[Tt]he|A|An)\s+)?(?:[\da-z][\w\-]*\s+)?"
     r"(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Their|Our)\b)"
     r"((?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*)*)\s+([a-z][\w\-]*)$"
 )
@@ -943,16 +950,18 @@ def _channel_owner(context: _Context, start: int, end: int) -> tuple[str, int, i
     """Whose is the channel named at ``start:end`` (a speaker phrase), with where it is named.
 
     In order: its possessor ("Trump's tweet"; "His office's statement" is the person
-    "his" refers to), a "from"/"by" after it ("a statement from the Kremlin"), else an
-    earlier mention of the same channel nearby with an owner of its own or an actor
-    named in that sentence ("The Security Council issued a statement … The statement
-    noted").  None when the page says no owner: a quote then has no speaker.
+    "his" refers to), a capitalised modifier ("the IMF report"), a "from"/"by" after it
+    ("a statement from the Kremlin"), the actor that issued it in the same sentence
+    ("the Security Council issued a statement calling …"), else the same for an earlier
+    mention of the same channel nearby ("Steele issued a statement … The statement
+    said", "In a statement, Peabody said …").  None when the page names no owner: the
+    quote then has no speaker rather than a channel or a guess.
     """
     text = context.document.text
     word = channel_word(text[start:end])
     if word is None:
         return None
-    owner = _owner_at(context, start, end) or _actor_in_sentence(context, start, end, True)
+    owner = _owner_at(context, start, end) or _issuer_before(context, start)
     if owner is not None:
         return owner
     stem = re.escape(word.rstrip("s"))
@@ -960,12 +969,54 @@ def _channel_owner(context: _Context, start: int, end: int) -> tuple[str, int, i
     earlier = list(re.finditer(rf"\b{stem}s?\b", text[low:start]))
     for match in reversed(earlier[-3:]):
         at, stop = low + match.start(), low + match.end()
-        phrase_start = text.rfind(" ", low, max(low, at - 1))
-        phrase_start = max(low, text.rfind(" ", low, max(low, phrase_start)) + 1)
-        owner = _owner_at(context, phrase_start, stop) or _actor_in_sentence(context, at, stop)
+        phrase = _PHRASE_BEFORE.search(text, max(low, at - 40), at)
+        phrase_start = phrase.start() if phrase else at
+        owner = (
+            _owner_at(context, phrase_start, stop)
+            or _issuer_before(context, phrase_start)
+            or _speaker_after_comma(context, stop)
+        )
         if owner is not None:
             return owner
     return None
+
+
+# the words of a channel phrase before its noun: "a formal ", "his resignation "
+_PHRASE_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,2}$"
+)
+# what an actor does to a channel it owns: "Steele issued a …", "Trump said in a …"
+_ISSUED = re.compile(
+    r"(?:[’']s\s+(?:campaign|office|team|lawyers?|spokes(?:man|woman|person)))?"
+    r"\s+(?:\w+ly\s+)?(?:issued|released|sent|posted|put\s+out|published|wrote|"
+    r"signed|tweeted|filed|delivered|shared|emailed|said\s+in|wrote\s+in|says\s+in)\s+"
+    r"(?:[\w’'\-]+\s+){0,3}$"
+)
+
+
+def _issuer_before(context: _Context, start: int) -> tuple[str, int, int] | None:
+    """The actor that issued the channel phrase starting at ``start``, in its sentence."""
+    mentions = getattr(context.actors, "mentions", None)
+    if not mentions:
+        return None
+    text = context.document.text
+    before = [m for m in mentions if start - 80 <= m.end <= start and m.type not in ("place",)]
+    if not before:
+        return None
+    last = before[-1]
+    if _ISSUED.fullmatch(text, last.end, start) is None:
+        return None
+    return last.text, last.start, last.end
+
+
+def _speaker_after_comma(context: _Context, end: int) -> tuple[str, int, int] | None:
+    """The actor right after "In a statement," ("In a statement, Peabody said …")."""
+    mentions = getattr(context.actors, "mentions", None)
+    gap = re.match(r",\s+(?:[A-Z]\w*\s+)?", context.document.text[end : end + 40])
+    if not mentions or gap is None:
+        return None
+    after = next((m for m in mentions if end < m.start <= end + gap.end()), None)
+    return (after.text, after.start, after.end) if after is not None else None
 
 
 def _paragraph_of(context: _Context, offset: int) -> int:
@@ -1004,37 +1055,6 @@ def _person_before(context: _Context, offset: int) -> tuple[str, int, int] | Non
         return None
     person = _last_person_named(context, offset)
     return (person.text, person.start, person.end) if person is not None else None
-
-
-def _actor_in_sentence(
-    context: _Context, start: int, end: int, before_only: bool = False
-) -> tuple[str, int, int] | None:
-    """An actor (not a place) named in the sentence around ``start:end``, nearest first
-    (``before_only``: only one named before it, the subject that issued it)."""
-    mentions = getattr(context.actors, "mentions", None)
-    if not mentions:
-        return None
-    text = context.document.text
-    block = context.paragraphs[_paragraph_of(context, start)]
-    bounds = next(
-        (
-            (block.start + a, block.start + b)
-            for a, b in sentence_spans(text[block.start : block.end])
-            if block.start + a <= start < block.start + b
-        ),
-        (block.start, block.end),
-    )
-    near = [
-        m
-        for m in mentions
-        if bounds[0] <= m.start
-        and m.end <= (start if before_only else bounds[1])
-        and m.type not in ("place", "state")
-    ]
-    if not near:
-        return None
-    best = min(near, key=lambda m: (m.start > start, abs(m.start - start)))
-    return best.text, best.start, best.end
 
 
 # --- one sentence's attribution -------------------------------------------------------------
@@ -1772,14 +1792,25 @@ def _about_one_person(context: _Context, span: _Span) -> _Attribution | None:
     if not mentions:
         return None
     block = context.paragraphs[span.paragraph]
-    people = [
+    named = [
         m
         for m in mentions
-        if m.type == "person" and block.start <= m.start and m.end <= span.open_mark
+        if block.start <= m.start and m.end <= span.open_mark and m.type not in ("place", "state")
     ]
-    if not people or len({m.actor for m in people}) > 1:
-        return None
-    last = people[-1]
+    if not named or {m.type for m in named} != {"person"} or len({m.actor for m in named}) > 1:
+        return None  # nobody, or someone (or something) else named before the quote
+    text = context.document.text
+    sentence = max(
+        [block.start]
+        + [block.start + a for a, _ in sentence_spans(text[block.start : span.open_mark])]
+    )
+    between = _tokens(text, 0, min(sentence, named[0].end), span.open_mark)
+    if _find_cues(between) or any(
+        t.lower in CHANNEL_WORDS or t.lower in outlet_words() or t.lower in _DOCUMENT_WORDS
+        for t in between
+    ):
+        return None  # a cue or a document between: their reading failed, do not guess
+    people, last = named, named[-1]
     return _Attribution(
         speaker=people[0].actor,
         speaker_start=last.start,
