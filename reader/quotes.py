@@ -498,7 +498,8 @@ def _find_cues(tokens: list[_Token]) -> list[_Cue]:
             width, words = found
             previous = tokens[index - 1].lower if index else ""
             noun_like = previous in _NOUN_BEFORE or previous in _PREPOSITIONS
-            if not (words[0] in _AMBIGUOUS_NOUN_CUES and width == 1 and noun_like):
+            reading = lexicon[words][0] == "read" and not _channel_reads(tokens, index)
+            if not (words[0] in _AMBIGUOUS_NOUN_CUES and width == 1 and noun_like) and not reading:
                 lemma, role = lexicon[words]
                 form = " ".join(t.text for t in tokens[index : index + width])
                 cues.append(_Cue(index, index + width - 1, form, lemma, role))
@@ -506,6 +507,13 @@ def _find_cues(tokens: list[_Token]) -> list[_Cue]:
         else:
             index += 1
     return cues
+
+
+def _channel_reads(tokens: list[_Token], index: int) -> bool:
+    """ "read" is a cue only after a channel ("the tweet read", "it read"), not in "Boehner
+    read the preamble"."""
+    before = tokens[index - 1].lower if index else ""
+    return before in CHANNEL_WORDS or before == "it"
 
 
 _PREFIXED_NAME = re.compile(
@@ -636,10 +644,21 @@ def _appositive_subject(tokens: list[_Token], comma_at: int, low: int) -> tuple[
 
 
 def _only_describing(tokens: list[_Token], first: int, stop: int) -> bool:
-    """Whether ``tokens[first:stop]`` is at most two describing words ("state", "former")."""
-    return stop - first <= 2 and all(
-        tokens[i].is_word and not tokens[i].is_capitalised and tokens[i].lower not in _PHRASE_BREAKS
-        for i in range(first, stop)
+    """Whether ``tokens[first:stop]`` is nothing, or a describing word or two before a
+    title's abbreviation ("state Del. Marcia Price", "former Sen. Jim Webb"); not "a
+    Democrat" nor "did endorse Clinton".
+    """
+    if stop == first:
+        return True
+    return (
+        stop - first <= 2
+        and tokens[stop].lower in TITLES_BEFORE_A_NAME
+        and all(
+            tokens[i].is_word
+            and not tokens[i].is_capitalised
+            and tokens[i].lower not in _PHRASE_BREAKS | _DETERMINERS
+            for i in range(first, stop)
+        )
     )
 
 
@@ -723,6 +742,7 @@ def _is_verb_after_noun(tokens: list[_Token], index: int) -> bool:
     return (
         not token.is_capitalised
         and token.lower.endswith("ed")
+        and "-" not in token.text  # "the tea party-backed candidate"
         and before.lower not in _DETERMINERS
         and not before.lower.endswith("ly")
         and word_zipf(token.lower) >= 3.0
@@ -882,9 +902,9 @@ def _canonical_speaker(context: _Context, text: str, start: int, end: int) -> st
     actor = _actor_for(context, start, end)
     kind = getattr(actor, "type", None)
     if actor is not None and kind == "person":
-        written = _written_name(text)
-        longer = len(written.split()) > len(actor.name.split()) and actor.name in written
-        return written if longer else actor.name  # not "Marcia" for Marcia "Cia" Price
+        written = _written_name(text).split()
+        cut = " " not in actor.name and 1 < len(written) <= 3 and written[0] == actor.name
+        return " ".join(written) if cut else actor.name  # not "Marcia" for Marcia "Cia" Price
     if actor is not None and kind in ("outlet", "organisation") and actor.name in text:
         return actor.name
     if actor is None:
@@ -1529,6 +1549,33 @@ def _last_person_named(context: _Context, offset: int) -> Any | None:
     return context.people.last_ending_by(offset)
 
 
+# What may stand before a sentence's subject: an opening phrase and a comma ("After the
+# vote, "), capitalised titles and names ("Florida Sen. "), "the", "former".
+_BEFORE_SUBJECT = re.compile(
+    r"(?:[^,.;:“”\"]{0,40},\s+)?(?:(?:[A-Z][\w.’'\-]*|the|former|then|state)\s+)*"
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+|\n")
+
+
+def _last_subject_named(context: _Context, offset: int, since: int) -> Any | None:
+    """The last person named as a sentence's subject between ``since`` and ``offset``
+    ("Hutchinson, too, said …", "After the vote, Rep. Bobby Scott …"), not one named
+    in an object or a compound ("wants Obama to", "the Obama administration")."""
+    if context.people is None:
+        context.people = _PersonMentions(getattr(context.actors, "mentions", []))
+    text = context.document.text
+    people = context.people
+    index = bisect.bisect_right(people.ends, offset) if people.ends_in_order else 0
+    for mention in reversed(people.people[:index]):
+        if mention.start < since:
+            return None
+        ends = list(_SENTENCE_END.finditer(text, max(since, mention.start - 200), mention.start))
+        start = ends[-1].end() if ends else max(since, mention.start - 200)
+        if _BEFORE_SUBJECT.fullmatch(text, start, mention.start):
+            return mention
+    return None
+
+
 def _resolve_pronoun(
     context: _Context,
     attribution: _Attribution,
@@ -1549,18 +1596,21 @@ def _resolve_pronoun(
     if (attribution.speaker or "").lower() not in ("he", "she"):
         return None, None
     named = (
-        _last_person_named(context, attribution.speaker_start)
-        if context.actors is not None and attribution.speaker_start is not None
+        _last_subject_named(context, attribution.speaker_start, last_quote.end)
+        if context.actors is not None
+        and attribution.speaker_start is not None
+        and last_quote is not None
         else None
     )
     if (
         named is not None
         and last_quote is not None
-        and last_quote.end < named.start
-        and named.end <= open_mark
-        and not re.search(r"[.!?][”\"’]?\s", context.document.text[named.end : open_mark])
+        and named.paragraph is not None
+        and paragraph - named.paragraph <= 1
     ):
-        return named.actor, None  # “…” she said, after "Sen. Claire McCaskill scolded him:"
+        # a person named since the last quote: “…” she said, after "Sen. Claire McCaskill
+        # scolded him:" (the quote before stays the antecedent if it is theirs)
+        return named.actor, last_quote if last_quote.speaker == named.actor else None
     if (
         last_quote is not None
         and last_quote.kind == "statement"
