@@ -1313,6 +1313,31 @@ def _is_subordinate(tokens: list[_Token], clause: _Attribution) -> bool:
     return False
 
 
+def _ends_a_list_of_quotes(tokens: list[_Token]) -> bool:
+    """Whether the words before a quote end on another quote and "and", "or" or a comma:
+    ("went on about “how the system is rigged,” and “wounded American families” and")."""
+    index = len(tokens) - 1
+    if index < 0 or tokens[index].lower not in ("and", "or", ","):
+        return False
+    index -= 1
+    while index >= 0 and tokens[index].text in ',.?!”"’»':
+        index -= 1
+    return index >= 0 and tokens[index].is_hidden
+
+
+def _tags_an_earlier_quote(tokens: list[_Token], clause: _Attribution) -> bool:
+    """Whether a clause is the tag of another quote it follows: in "“You winning?” she
+    said, but …, as Trump went on about “…”", "she said" is the first quote's."""
+    starts = [clause.clause[0]] if clause.clause else []
+    first = next((i for i, t in enumerate(tokens) if starts and t.start == starts[0]), None)
+    if first is None:
+        return False
+    index = first - 1
+    while index >= 0 and tokens[index].text in ',.?!”"’»':
+        index -= 1
+    return index >= 0 and tokens[index].is_hidden
+
+
 def _read_sentence(
     context: _Context, left: list[_Token], right: list[_Token]
 ) -> _Attribution | None:
@@ -1334,10 +1359,13 @@ def _read_sentence(
     left_clauses = []
     for cue in _find_cues(left):
         clause = _clause(context, left, cue, 0, inverted_ok=True)
-        if clause:
+        if clause and not _tags_an_earlier_quote(left, clause):
             left_clauses.append(clause)
     main = [c for c in left_clauses if not _is_subordinate(left, c)]
-    clauses.extend((main or left_clauses)[:1])
+    if left_clauses and _ends_a_list_of_quotes(left):
+        clauses.insert(0, left_clauses[-1])  # “…” and “…” went on about, not the tag after
+    else:
+        clauses.extend((main or left_clauses)[:1])
     for cue in right_cues:
         if cue not in opening[:1]:
             clause = _clause(context, right, cue, 0, inverted_ok=True)
