@@ -1325,17 +1325,25 @@ def _ends_a_list_of_quotes(tokens: list[_Token]) -> bool:
     return index >= 0 and tokens[index].is_hidden
 
 
-def _tags_an_earlier_quote(tokens: list[_Token], clause: _Attribution) -> bool:
+def _tags_an_earlier_quote(text: str, tokens: list[_Token], clause: _Attribution) -> bool:
     """Whether a clause is the tag of another quote it follows: in "“You winning?” she
     said, but …, as Trump went on about “…”", "she said" is the first quote's."""
-    starts = [clause.clause[0]] if clause.clause else []
-    first = next((i for i, t in enumerate(tokens) if starts and t.start == starts[0]), None)
-    if first is None:
+    if clause.clause is None:
         return False
+    start, end = clause.clause
+    first = next((i for i, t in enumerate(tokens) if t.start == start), None)
+    if first is None or not any(t.is_word for t in tokens if t.start >= end):
+        return False  # “A,” he declared, “B”: the tag of both pieces
     index = first - 1
     while index >= 0 and tokens[index].text in ',.?!”"’»':
         index -= 1
-    return index >= 0 and tokens[index].is_hidden
+    if index < 0 or not tokens[index].is_hidden:
+        return False
+    hidden_start = index
+    while hidden_start > 0 and tokens[hidden_start - 1].is_hidden:
+        hidden_start -= 1
+    words = text[tokens[hidden_start].start : tokens[index].end]
+    return not _looks_like_a_label(words, "")  # not “This Week,” Sen. John McCain said
 
 
 def _read_sentence(
@@ -1359,11 +1367,11 @@ def _read_sentence(
     left_clauses = []
     for cue in _find_cues(left):
         clause = _clause(context, left, cue, 0, inverted_ok=True)
-        if clause and not _tags_an_earlier_quote(left, clause):
+        if clause and not _tags_an_earlier_quote(context.document.text, left, clause):
             left_clauses.append(clause)
     main = [c for c in left_clauses if not _is_subordinate(left, c)]
     if left_clauses and _ends_a_list_of_quotes(left):
-        clauses.insert(0, left_clauses[-1])  # “…” and “…” went on about, not the tag after
+        clauses.insert(0, (main or left_clauses)[0])  # “…” and “…” went on about, not a tag after
     else:
         clauses.extend((main or left_clauses)[:1])
     for cue in right_cues:
@@ -1582,7 +1590,6 @@ def _last_person_named(context: _Context, offset: int) -> Any | None:
 _BEFORE_SUBJECT = re.compile(
     r"(?:[^,.;:“”\"]{0,40},\s+)?(?:(?:[A-Z][\w.’'\-]*|the|former|then|state)\s+)*"
 )
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+|\n")
 
 
 def _last_subject_named(context: _Context, offset: int, since: int) -> Any | None:
@@ -1597,8 +1604,10 @@ def _last_subject_named(context: _Context, offset: int, since: int) -> Any | Non
     for mention in reversed(people.people[:index]):
         if mention.start < since:
             return None
-        ends = list(_SENTENCE_END.finditer(text, max(since, mention.start - 200), mention.start))
-        start = ends[-1].end() if ends else max(since, mention.start - 200)
+        block = context.paragraphs[_paragraph_of(context, mention.start)]
+        low = max(since, block.start, mention.start - 300)
+        spans = sentence_spans(text, low, mention.start)
+        start = spans[-1][0] if spans else low
         if _BEFORE_SUBJECT.fullmatch(text, start, mention.start):
             return mention
     return None
@@ -1624,7 +1633,7 @@ def _resolve_pronoun(
     if (attribution.speaker or "").lower() not in ("he", "she"):
         return None, None
     named = (
-        _last_subject_named(context, attribution.speaker_start, last_quote.end)
+        _last_subject_named(context, min(attribution.speaker_start, open_mark), last_quote.end)
         if context.actors is not None
         and attribution.speaker_start is not None
         and last_quote is not None

@@ -145,3 +145,23 @@ def test_quote_viewer_shows_each_speaker_decisions_evidence_on_hover():
         'sentence (“…,” Maliki said)); cue: said; clause: “said the Rev. Peter Wherry”"'
     ) in html
     assert html.count("<q ") == len(viewer.quotes) == 2
+
+
+def test_tag_of_an_earlier_quote_and_a_list_of_quotes_keep_their_own_speaker():
+    quotes = quotes_of(
+        "“You winning?” she said, but Kevin was drifting off again, and as Trump went on about "
+        "“how the system is rigged,” and “wounded American families” and “our own struggling "
+        "citizens,” Melanie said yes, yes, yes, over and over again."
+    )
+    assert [q.speaker for q in quotes[1:]] == ["Trump", "Trump", "Trump"]
+
+
+def test_he_is_the_person_named_as_the_subject_since_the_last_quote():
+    quotes = quotes_of(
+        "“The solution to this impasse was to separate funding the government from our "
+        "disagreements over border security,” Chuck Schumer said.",
+        "Donald Trump spent most of his speech on Friday rehashing his usual talking points "
+        "about crime at the border.",
+        "“We really have no choice but to build a powerful wall or a steel barrier,” he said.",
+    )
+    assert (quotes[-1].speaker, quotes[-1].rule) == ("Donald Trump", "pronoun")
