@@ -752,12 +752,13 @@ def _is_verb_after_noun(tokens: list[_Token], index: int) -> bool:
 def _past_title(tokens: list[_Token], last: int | None) -> int | None:
     """Carry a phrase that ends in a title's abbreviation on into the name it introduces.
 
-    "the Rev. Peter Wherry", "state Del. Marcia Price": the full stop after "Rev" ends
-    neither the phrase nor the sentence (`reader.text.TITLES_BEFORE_A_NAME`).
+    "the Rev. Peter Wherry", "state Del. Marcia Price", "the U.S. Attorney's Office":
+    the full stop after an abbreviation (`reader.text.ABBREVIATIONS`) ends neither the
+    phrase nor the sentence.
     """
     if (
         last is not None
-        and tokens[last].lower in TITLES_BEFORE_A_NAME
+        and _is_abbreviation(tokens[last])  # "the Rev. Peter Wherry", "the U.S. Attorney"
         and last + 2 < len(tokens)
         and tokens[last + 1].text == "."
         and _is_name_word(tokens[last + 2])

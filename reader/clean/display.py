@@ -258,7 +258,7 @@ def credit_line(block: ShortBlock) -> str | None:
     """A short line crediting a photo ("Photo: J. Smith") belongs to the caption, and is
     never the next article's headline, however title-like its capitals.
 
-    >>> credit_line(ShortBlock.of("ends.\n\nPhoto: J. Smith\n\nExporters said"))
+    >>> credit_line(ShortBlock.of("ends.\\n\\nPhoto: J. Smith\\n\\nExporters said"))
     'caption'
     """
     if len(block.lines) <= 2 and CREDIT_LINE.fullmatch(block.text):
