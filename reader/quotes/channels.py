@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.quotes.model import _Context
-from reader.quotes.names import _last_person_named, _paragraph_of
+from reader.quotes.names import _last_person_named, _mentions_in, _paragraph_of
 from reader.quotes.words import _DETERMINERS, CHANNEL_WORDS
 
 # --- channels: a tweet or a statement is not a speaker, its owner is -------------------------
@@ -90,11 +90,9 @@ _ISSUED = re.compile(
 
 def _issuer_before(context: _Context, start: int) -> tuple[str, int, int] | None:
     """The actor that issued the channel phrase starting at ``start``, in its sentence."""
-    mentions = getattr(context.actors, "mentions", None)
-    if not mentions:
-        return None
     text = context.document.text
-    before = [m for m in mentions if start - 80 <= m.end <= start and m.type not in ("place",)]
+    before = [m for m in _mentions_in(context, start - 160, start) if m.end >= start - 80]
+    before = [m for m in before if m.type != "place"]
     if not before:
         return None
     last = before[-1]
@@ -105,11 +103,12 @@ def _issuer_before(context: _Context, start: int) -> tuple[str, int, int] | None
 
 def _speaker_after_comma(context: _Context, end: int) -> tuple[str, int, int] | None:
     """The actor right after "In a statement," ("In a statement, Peabody said …")."""
-    mentions = getattr(context.actors, "mentions", None)
     gap = re.match(r",\s+(?:[A-Z]\w*\s+)?", context.document.text[end : end + 40])
-    if not mentions or gap is None:
+    if gap is None:
         return None
-    after = next((m for m in mentions if end < m.start <= end + gap.end()), None)
+    after = next(
+        (m for m in _mentions_in(context, end + 1, end + 200) if m.start <= end + gap.end()), None
+    )
     return (after.text, after.start, after.end) if after is not None else None
 
 

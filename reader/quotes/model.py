@@ -118,3 +118,6 @@ class _Context:
     full_names: dict[str, str] = field(default_factory=dict)
     paragraphs: list[Block] = field(default_factory=list)  # the document's, made once
     people: _PersonMentions | None = None  # the actors' person mentions, made when asked
+    paragraph_starts: list[int] | None = None  # made when asked
+    mention_starts: list[int] | None = None  # the actors' mentions by start, made when asked
+    mentions_by_start: list[Any] | None = None

@@ -125,8 +125,22 @@ def _is_outlet(
 
 def _paragraph_of(context: _Context, offset: int) -> int:
     """The number of the paragraph holding ``offset`` (0 when none does)."""
-    starts = [b.start for b in context.paragraphs]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+    if context.paragraph_starts is None:
+        context.paragraph_starts = [b.start for b in context.paragraphs]
+    return max(0, bisect.bisect_right(context.paragraph_starts, offset) - 1)
+
+
+def _mentions_in(context: _Context, start: int, end: int) -> list[Any]:
+    """The actors stage's mentions inside ``start:end``, in reading order (a bisection,
+    not a walk through every mention of a long page)."""
+    if context.mentions_by_start is None:
+        mentions = sorted(getattr(context.actors, "mentions", None) or [], key=lambda m: m.start)
+        context.mentions_by_start = mentions
+        context.mention_starts = [m.start for m in mentions]
+    assert context.mention_starts is not None
+    low = bisect.bisect_left(context.mention_starts, start)
+    high = bisect.bisect_left(context.mention_starts, end)
+    return [m for m in context.mentions_by_start[low:high] if m.end <= end]
 
 
 class _PersonMentions:

@@ -23,6 +23,7 @@ from reader.quotes.names import (
     _fallback_full_names,
     _last_person_named,
     _last_subject_named,
+    _mentions_in,
 )
 from reader.quotes.phrases import _find_cues
 from reader.quotes.sentence import (
@@ -424,14 +425,13 @@ def _about_one_person(context: _Context, span: _Span) -> _Attribution | None:
     ("House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns
     about “trial lawyers trying to get rich” …")
     """
-    mentions = getattr(context.actors, "mentions", None)
-    if not mentions:
+    if context.actors is None:
         return None
     block = context.paragraphs[span.paragraph]
     named = [
         m
-        for m in mentions
-        if block.start <= m.start and m.end <= span.open_mark and m.type not in ("place", "state")
+        for m in _mentions_in(context, block.start, span.open_mark)
+        if m.type not in ("place", "state")
     ]
     if not named or {m.type for m in named} != {"person"} or len({m.actor for m in named}) > 1:
         return None  # nobody, or someone (or something) else named before the quote
