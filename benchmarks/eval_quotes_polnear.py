@@ -1,7 +1,9 @@
 """Measure `reader.quotes` on PolNeAR dev articles (gold Source / Cue / Content spans).
 
-Usage: ``python benchmarks/eval_quotes_polnear.py [FOLDER] [--errors]``
-(default folder ``../shared/data/polnear-dev`` beside the project).
+Usage: ``python benchmarks/eval_quotes_polnear.py [FOLDER] [--errors] [--baseline CHECKOUT]``
+(default folder ``../shared/data/polnear-dev`` beside the project); ``--baseline`` also
+prints the figures of another checkout of the kit (``/work/main``, a ``git worktree`` of
+an older commit), before this one's.
 
 Three numbers, as the issue defines them:
 
@@ -32,7 +34,10 @@ name order.  The folder holds ``text/NAME.txt`` and ``attributions/NAME_ANNOTATO
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,7 +173,45 @@ def error_kind(speaker: str | None) -> str:
     return "wrong clause"
 
 
-def evaluate(folder: Path, show_errors: bool = False) -> dict[str, float]:
+# Run in another checkout (``--baseline``): its quotes of every article, as JSON.
+_BASELINE_SCRIPT = """
+import json, sys
+from pathlib import Path
+from reader.document import Document
+from reader.quotes import find_quotes
+found = {}
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    quotes = find_quotes(Document.from_text(path.read_text(encoding="utf-8")))
+    found[path.stem] = [
+        dict(text=q.text, start=q.start, end=q.end, speaker=q.speaker, outlet=q.outlet,
+             cue=q.cue, addressee=q.addressee, kind=q.kind) for q in quotes
+    ]
+print(json.dumps(found))
+"""
+
+
+def baseline_quotes(checkout: Path, folder: Path) -> dict[str, list[Quote]]:
+    """The quotes another checkout of the kit finds in each article (run in a child with
+    that checkout first on the path), to compare before and after a change."""
+    result = subprocess.run(
+        [sys.executable, "-c", _BASELINE_SCRIPT, str(folder / "text")],
+        env={**os.environ, "PYTHONPATH": str(checkout)},
+        cwd=checkout,  # "-c" puts the working folder first on the path
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {
+        name: [Quote(**fields) for fields in quotes]
+        for name, quotes in json.loads(result.stdout).items()
+    }
+
+
+def evaluate(
+    folder: Path, show_errors: bool = False, found: dict[str, list[Quote]] | None = None
+) -> dict[str, float]:
+    """The figures of the module's docstring; ``found`` gives each article's quotes
+    (`baseline_quotes`), else this checkout's `find_quotes` finds them."""
     counts = dict(passages=0, found=0, reported=0, real=0, named=0, named_right=0)
     counts.update({kind: 0 for kind in ERROR_KINDS}, bad_speakers=0)
     ann_by_article: dict[str, Path] = {}
@@ -178,9 +221,8 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, float]:
         text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
         attributions = read_ann(ann)
         content = [seg for a in attributions for seg in a.content]
-        quotes: list[Quote] = [
-            q for q in find_quotes(Document.from_text(text)) if q.kind == "statement"
-        ]
+        article = found[name] if found is not None else find_quotes(Document.from_text(text))
+        quotes: list[Quote] = [q for q in article if q.kind == "statement"]
         for quote in quotes:
             counts["reported"] += 1
             if quote.speaker and (is_cut_title(quote.speaker) or is_channel(quote.speaker)):
@@ -230,12 +272,29 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
+    baseline = None
+    if "--baseline" in argv:  # --baseline CHECKOUT: its figures first, then this one's
+        at = argv.index("--baseline")
+        if at + 1 >= len(argv):
+            print("eval_quotes_polnear: --baseline needs a checkout's folder", file=sys.stderr)
+            return 2
+        baseline = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     args = [a for a in argv if not a.startswith("--")]
     folder = Path(args[0]) if args else DEFAULT
     if not (folder / "attributions").is_dir():
         print(f"skipped: no PolNeAR folder at {folder} (it lives in ../shared, beside the project)")
         return 0
-    result = evaluate(folder, show_errors="--errors" in argv)
+    if baseline is not None:
+        print(f"before ({baseline}):")
+        report(evaluate(folder, found=baseline_quotes(baseline, folder)))
+        print("after (this checkout):")
+    report(evaluate(folder, show_errors="--errors" in argv))
+    return 0
+
+
+def report(result: dict[str, float]) -> None:
+    """Print the figures of `evaluate`."""
     print(
         f"recall    {result['recall']:.3f}  ({result['found']}/{result['passages']} quoted passages "
         "of 4+ words inside gold Content found)"
@@ -253,7 +312,6 @@ def main(argv: list[str]) -> int:
     print(
         f"statement quotes whose speaker is a channel word or a cut title: {result['bad_speakers']}"
     )
-    return 0
 
 
 if __name__ == "__main__":
