@@ -53,6 +53,10 @@ SMALL_PAGES = [
     + "Warren and others in the hall.\n",
     "The minister spoke to the press for an hour.\nThe talks went on.\n\n"
     + "and the minister left the hall.\n",
+    # a photo's credit line between two pieces of a column: a caption, not body text
+    "Prices for dairy exports fell for a third month in a row, the\ncouncil said on "
+    + "Tuesday, and exporters\n\nPhoto: J. Smith\n\nsaid the strong dollar had cut "
+    + "their margins.\n",
 ]
 
 

@@ -247,6 +247,25 @@ def photo_credit(block: ShortBlock) -> str | None:
     return None
 
 
+# A photo's credit on a line of its own: "Photo: J. Smith", "Picture by Ann Lee/Reuters".
+CREDIT_LINE = re.compile(
+    r"(?:Photo|Photos|Photograph|Picture|Image|Illustration|Credit|PHOTO|PICTURE)"
+    r"(?:\s+by\s+|\s*[:/|]\s*)\S.{0,60}"
+)
+
+
+def credit_line(block: ShortBlock) -> str | None:
+    """A short line crediting a photo ("Photo: J. Smith") belongs to the caption, and is
+    never the next article's headline, however title-like its capitals.
+
+    >>> credit_line(ShortBlock.of("ends.\\n\\nPhoto: J. Smith\\n\\nExporters said"))
+    'caption'
+    """
+    if len(block.lines) <= 2 and CREDIT_LINE.fullmatch(block.text):
+        return "caption"
+    return None
+
+
 def labelled_caption(block: ShortBlock) -> str | None:
     """A short label and a full stop ("Hard sell. ..."), then a photo's position or a
     first line wider than the column (a caption's type is smaller): a caption OCR set
@@ -341,6 +360,11 @@ DISPLAY_RULES: tuple[Rule, ...] = (
         photo_credit,
     ),
     Rule(
+        "credit-line",
+        "a short line crediting a photo ('Photo: J. Smith'): a caption, never a headline",
+        credit_line,
+    ),
+    Rule(
         "labelled-caption",
         "a short label ('Hard sell.'), then a photo's position or a line "
         "wider than the column: a caption",
@@ -408,7 +432,8 @@ def is_display(kind: str, text: str, width: int, narrow_columns: bool) -> bool:
 
 
 def has_caption_shape(text: str) -> bool:
-    """A short label and a full stop ("Scene. ..."), or a photo credit such as "(L)".
+    """A short label and a full stop ("Scene. ..."), a photo credit such as "(L)", or a
+    credit line ("Photo: J. Smith", `credit_line`).
 
     >>> has_caption_shape("Geopolitical challenge. Russian President Vladimir Putin (L)")
     True
@@ -418,7 +443,7 @@ def has_caption_shape(text: str) -> bool:
     label = CAPTION_LABEL.match(text)
     if label and label.group(1).lower() in TITLE_ABBREVIATIONS:
         label = None  # "Rep." or "Jr." inside a headline is no caption label
-    return bool(label or CAPTION_CREDIT.search(text))
+    return bool(label or CAPTION_CREDIT.search(text) or CREDIT_LINE.fullmatch(text))
 
 
 def _is_labelled_caption(lines: list[str], width: int) -> bool:
