@@ -80,7 +80,7 @@ def set_apart_display_blocks(
             kind, rule = told
             text = block.text
             decisions.append(
-                Decision("display-block", numbers[start], text[:40], kind, rule.evidence())
+                Decision("display-block", numbers[start], text[:40], kind, rule.evidence)
             )
             edited.add(" " + text, numbers[start])
             edited.skip(end)

@@ -58,10 +58,11 @@ class Rule:
     # it holds.  One cached test rules most blocks out before any such rule is called.
     asked_when: str | None = None
 
+    @worked_out_once  # a decision a blank line: made once, not every time
     def evidence(self) -> str:
         """The decision's evidence: the rule's name, then what it tells.
 
-        >>> Rule("photo-credit", "a photo credit: a caption", print).evidence()
+        >>> Rule("photo-credit", "a photo credit: a caption", print).evidence
         'photo-credit: a photo credit: a caption'
         """
         return f"{self.name}: {self.tells}"
