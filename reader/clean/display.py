@@ -245,6 +245,12 @@ class ShortBlock:
         return len(lines[0].strip()) > 1.1 * self.width or "(" in "".join(lines)
 
     @worked_out_once
+    def may_be_credit_line(self) -> bool:
+        """Two lines at most, the first opening on a credit's word ("Photo", "Picture"):
+        where the credit-line rule looks, without joining the block's text."""
+        return len(self.lines) <= 2 and CREDIT_WORD.match(self.lines[0]) is not None
+
+    @worked_out_once
     def inner_ends(self) -> list[str]:
         """The last mark of each line but the last."""
         return [line.rstrip().rstrip(CLOSING_MARKS)[-1:] for line in self.lines[:-1]]
@@ -283,10 +289,9 @@ def photo_credit(block: ShortBlock) -> str | None:
 
 
 # A photo's credit on a line of its own: "Photo: J. Smith", "Picture by Ann Lee/Reuters".
-CREDIT_LINE = re.compile(
-    r"(?:Photo|Photos|Photograph|Picture|Image|Illustration|Credit|PHOTO|PICTURE)"
-    r"(?:\s+by\s+|\s*[:/|]\s*)\S.{0,60}"
-)
+CREDIT_WORDS = r"(?:Photo|Photos|Photograph|Picture|Image|Illustration|Credit|PHOTO|PICTURE)"
+CREDIT_LINE = re.compile(CREDIT_WORDS + r"(?:\s+by\s+|\s*[:/|]\s*)\S.{0,60}")
+CREDIT_WORD = re.compile(r"\s*" + CREDIT_WORDS)
 
 
 def credit_line(block: ShortBlock) -> str | None:
@@ -399,6 +404,7 @@ DISPLAY_RULES: tuple[Rule, ...] = (
         "credit-line",
         "a short line crediting a photo ('Photo: J. Smith'): a caption, never a headline",
         credit_line,
+        asked_when="may_be_credit_line",
     ),
     Rule(
         "labelled-caption",
