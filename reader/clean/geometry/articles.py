@@ -1,0 +1,152 @@
+"""Runs in reading order into articles: a headline starts one, its body follows it.
+
+A headline opens an article; a deck right under it and the byline join it; the
+body runs after it are its paragraphs (a run whose first line is not indented,
+after a column whose last line went to its edge, goes on the paragraph before);
+captions belong to the article they stand in.  Large type with no body under it
+is a pull quote.  A page whose first body stands under no headline goes on the
+last article of the page before (``article-continues``).
+
+>>> from reader.clean.geometry.page import Run
+>>> runs = [Run("headline", 1, (0, 0, 9, 9), [["Rain", "at last"]]),
+...         Run("paragraph", 1, (0, 10, 9, 20), [["It rained."], ["Then it"]]),
+...         Run("paragraph", 2, (0, 0, 9, 9), [["stopped."]], continues=True)]
+>>> book = Articles()
+>>> for run in runs:
+...     book.add(run, first_on_page=run.page == 2 and run.role == "paragraph")
+>>> [(a.headline, [" ".join(p) for p in a.paragraphs]) for a in book.articles]
+[(['Rain', 'at last'], ['It rained.', 'Then it stopped.'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from reader.clean.decisions import Decision
+from reader.clean.geometry.page import Run
+from reader.sources.model import Region
+
+
+@dataclass
+class Article:
+    headline: list[str] = field(default_factory=list)  # its lines, a deck's after "; "
+    byline: list[str] = field(default_factory=list)
+    paragraphs: list[list[str]] = field(default_factory=list)
+    captions: list[list[str]] = field(default_factory=list)
+    open_paragraph: bool = False  # may the next body run go on its last paragraph?
+
+
+@dataclass
+class Articles:
+    """The articles read so far, and where each block stood."""
+
+    skip: Collection[str] = ()
+    articles: list[Article] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    _pending_captions: list[list[str]] = field(default_factory=list)
+    _last_role: str = ""
+
+    @property
+    def current(self) -> Article | None:
+        return self.articles[-1] if self.articles else None
+
+    def add(self, run: Run, *, first_on_page: bool = False, has_body_after: bool = True) -> None:
+        """Take the next run in reading order; ``first_on_page``: the page's first body run
+        before any headline; ``has_body_after``: body follows a headline before the next."""
+        role = run.role
+        if role == "headline" and not has_body_after and self._last_role != "headline":
+            if "pull-quote" not in self.skip:
+                self.decisions.append(
+                    Decision(
+                        "pull-quote",
+                        run.page,
+                        run.text[:40],
+                        "pull-quote",
+                        "large type with no body under it",
+                    )
+                )
+                role = "pull-quote"
+            else:
+                role = "paragraph"
+        if role in ("furniture", "pull-quote"):
+            self._region(run, role, -1)
+            self._last_role = role
+            return
+        if role == "headline":
+            self._headline(run)
+        elif role == "deck" and self.current and not self.current.paragraphs:
+            self.current.headline.append(";")
+            self.current.headline += _lines(run)
+            self._region(run, "deck")
+        elif (
+            role == "byline"
+            and self.current
+            and not self.current.byline
+            and not self.current.paragraphs
+        ):
+            self.current.byline = _lines(run)
+            self._region(run, "byline")
+        elif role == "caption":
+            if self.current is None:
+                self._pending_captions.append(_lines(run))
+            else:
+                self.current.captions.append(_lines(run))
+            self._region(run, "caption", max(len(self.articles) - 1, 0))
+        else:
+            self._body(run, first_on_page)
+        self._last_role = role
+
+    def _headline(self, run: Run) -> None:
+        article = self.current
+        if article and self._last_role == "headline" and not article.paragraphs:
+            article.headline += _lines(run)  # a headline cut in two pieces
+        else:
+            self.articles.append(Article(headline=_lines(run)))
+            self._take_pending()
+        self._region(run, "headline")
+
+    def _body(self, run: Run, first_on_page: bool) -> None:
+        if self.current is None or (first_on_page and "article-continues" in self.skip):
+            self.articles.append(Article())
+            self._take_pending()
+        elif first_on_page:
+            article = self.current
+            self.decisions.append(
+                Decision(
+                    "article-continues",
+                    run.page,
+                    run.text[:40],
+                    f"article {len(self.articles) - 1}",
+                    f"page {run.page} starts with body under no headline",
+                )
+            )
+        article = self.current
+        pieces = [list(lines) for lines in run.paragraphs]
+        if run.continues and article.open_paragraph and article.paragraphs and pieces:
+            article.paragraphs[-1] += pieces.pop(0)
+        article.paragraphs += pieces
+        article.open_paragraph = not run.closes
+        self._region(run, "paragraph")
+
+    def _take_pending(self) -> None:
+        self.current.captions += self._pending_captions
+        self._pending_captions = []
+
+    def _region(self, run: Run, role: str, article: int | None = None) -> None:
+        if article is None:
+            article = len(self.articles) - 1
+        self.regions.append(Region(run.page, role, *run.box, article=article))
+
+    def finish(self) -> list[Article]:
+        if self._pending_captions:
+            if not self.articles:
+                self.articles.append(Article())
+            self.current.captions += self._pending_captions
+            self._pending_captions = []
+        return self.articles
+
+
+def _lines(run: Run) -> list[str]:
+    return [line for lines in run.paragraphs for line in lines]

@@ -1,0 +1,140 @@
+"""Columns and pieces of a page: cut it where no word stands, down to the pieces read whole.
+
+A newspaper page is cut the way its make-up was built: across, above each
+headline (a new article starts there); then down every gutter that no word
+crosses (columns, read left to right); then across again where a column is
+interrupted (a photo, a pull quote), read top to bottom.  The order of the
+pieces this gives is the page's reading order.
+
+A gutter must be wider than a justified line's widest word space: at least
+`GUTTER_EMS` of the body's line height, and where either side holds one line
+only, `LONE_LINE_GUTTER_EMS` of that line's height (a headline's spaces are wide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.clean.geometry.lines import lines_of
+from reader.clean.geometry.measure import Scale, word_size
+from reader.sources.model import Word
+
+GUTTER_EMS = 0.6
+LONE_LINE_GUTTER_EMS = 2.0
+GUTTER_CHARS = 1.5
+# A gap between two stacked pieces: more than half a line, since lines touch but for leading.
+STACK_GAP_EMS = 0.5
+# Type this much larger than the body's starts an article when a gap stands above it.
+HEADLINE_RATIO = 1.35
+
+
+@dataclass
+class Piece:
+    """Words read as one run (a column's stretch between interruptions), with the
+    column gaps that were cut to reach it (for the decisions' evidence)."""
+
+    words: list[Word]
+    gaps: list[tuple[float, float]] = field(default_factory=list)
+
+
+def cut_page(words: Sequence[Word], scale: Scale, *, columns: bool = True) -> list[Piece]:
+    """The page's pieces in reading order.  ``columns=False`` makes no cut down a gutter.
+
+    >>> from reader.clean.geometry.measure import Scale
+    >>> from reader.sources.model import Word
+    >>> left = [Word(t, 0, 10 * i, 40, 10 * i + 9, size=9) for i, t in enumerate("abc")]
+    >>> right = [Word(t, 52, 10 * i, 90, 10 * i + 9, size=9) for i, t in enumerate("xyz")]
+    >>> pieces = cut_page(left + right, Scale(9, 9, 4.5))
+    >>> [[w.text for w in piece.words] for piece in pieces]
+    [['a', 'b', 'c'], ['x', 'y', 'z']]
+    >>> pieces[0].gaps
+    [(40, 52)]
+    """
+    pieces: list[Piece] = []
+    _cut(list(words), scale, columns, pieces, [])
+    return pieces
+
+
+def _cut(words: list[Word], scale: Scale, columns: bool, out: list[Piece], gaps: list) -> None:
+    if len(words) < 2:
+        out.append(Piece(words, list(gaps)))
+        return
+    across = _gaps(words, scale, vertical=False)
+    above_headlines = [
+        gap
+        for gap in _gaps(words, scale, vertical=False, least=0.0)
+        if _headline_below(words, gap, scale) or _headline_above(words, gap, scale)
+    ]
+    if above_headlines:
+        return _split(words, above_headlines, False, scale, columns, out, gaps)
+    if columns:
+        down = [gap for gap in _gaps(words, scale, vertical=True) if _is_gutter(words, gap, scale)]
+        if down:
+            return _split(words, down, True, scale, columns, out, gaps + down)
+    if across:
+        return _split(words, across, False, scale, columns, out, gaps)
+    out.append(Piece(words, list(gaps)))
+
+
+def _split(words, cuts, vertical, scale, columns, out, gaps) -> None:
+    parts: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
+    for word in words:
+        middle = (word.x0 + word.x1) / 2 if vertical else (word.top + word.bottom) / 2
+        index = sum(middle > cut[0] for cut in cuts)
+        parts[index].append(word)
+    for part in parts:
+        if part:
+            _cut(part, scale, columns, out, gaps)
+
+
+def _gaps(
+    words: list[Word], scale: Scale, vertical: bool, least: float | None = None
+) -> list[tuple[float, float]]:
+    """The stretches, across (``vertical=False``: between tops and bottoms) or down
+    (between lefts and rights), that no word covers, wide enough to cut at (``least``)."""
+    if vertical:
+        spans = sorted((w.x0, w.x1) for w in words)
+        default = max(GUTTER_EMS * scale.em, GUTTER_CHARS * scale.char)
+    else:
+        spans = sorted((w.top, w.bottom) for w in words)
+        default = STACK_GAP_EMS * scale.em
+    least = default if least is None else least
+    found = []
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach > least or (least and start - reach == least):
+            found.append((reach, start))
+        reach = max(reach, end)
+    return found
+
+
+def _is_gutter(words: list[Word], gap: tuple[float, float], scale: Scale) -> bool:
+    """A gap down the words is a column's gutter when each side holds two lines or
+    more, or the gap is wider than a lone line's word spaces could be."""
+    left = [w for w in words if w.x1 <= gap[0]]
+    right = [w for w in words if w.x0 >= gap[1]]
+    if len(lines_of(left)) >= 2 and len(lines_of(right)) >= 2:
+        return True
+    tallest = max(max(word_size(w), w.height) for w in words)
+    return gap[1] - gap[0] >= LONE_LINE_GUTTER_EMS * max(tallest, scale.em)
+
+
+def _headline_below(words: list[Word], gap: tuple[float, float], scale: Scale) -> bool:
+    """Does type of a headline's size (not italic: a pull quote) stand right under the gap,
+    and only there?"""
+    below = [w for w in words if w.top >= gap[1] and w.top - gap[1] < scale.em]
+    above = [w for w in words if w.bottom <= gap[0] and gap[0] - w.bottom < scale.em]
+    return _mostly_big(below, scale) and not _mostly_big(above, scale)
+
+
+def _headline_above(words: list[Word], gap: tuple[float, float], scale: Scale) -> bool:
+    """Does a headline end right above the gap, with smaller type right under it?"""
+    below = [w for w in words if w.top >= gap[1] and w.top - gap[1] < scale.em]
+    above = [w for w in words if w.bottom <= gap[0] and gap[0] - w.bottom < scale.em]
+    return bool(below) and _mostly_big(above, scale) and not _mostly_big(below, scale)
+
+
+def _mostly_big(words: list[Word], scale: Scale) -> bool:
+    big = [w for w in words if word_size(w) >= HEADLINE_RATIO * scale.size and not w.italic]
+    return len(big) >= 1 and len(big) * 2 >= len(words)

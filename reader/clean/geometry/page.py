@@ -1,0 +1,228 @@
+"""One page of positioned words read into runs: pieces of lines of one role, in reading order.
+
+`read_page` straightens the words (a scan's skew), joins drop capitals, cuts the
+page into pieces (`columns`), groups each piece's words into lines (`lines`),
+tells each line's role (`roles`) and, for body text, where its paragraphs start
+(`paragraphs`).  What it keeps of a page is text and boxes only, so a long PDF
+is read page after page without keeping its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from reader.clean.decisions import Decision
+from reader.clean.geometry import capitals, columns, lines, paragraphs, roles
+from reader.clean.geometry.lines import Line
+from reader.clean.geometry.measure import Scale, page_scale
+from reader.sources.model import PositionedPage, Word
+
+# Marks a text layer uses for a hyphen that a plain hyphen stands for in clean text.
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# The action each role is told by (`reader.clean.repairs`): skipping it reads the line as body.
+ROLE_ACTIONS = {
+    "headline": "headline-by-size",
+    "deck": "deck-under-headline",
+    "byline": "byline-line",
+    "caption": "caption-by-size",
+    "pull-quote": "pull-quote",
+    "furniture": "furniture",
+}
+
+
+@dataclass
+class Run:
+    """Lines of one role from one piece of a page: for body text, its paragraphs'
+    lines, and whether the first goes on the paragraph before."""
+
+    role: str
+    page: int
+    box: tuple[float, float, float, float]
+    paragraphs: list[list[str]] = field(default_factory=list)
+    continues: bool = False  # the first paragraph goes on the one before (no indent)
+    closes: bool = False  # the last line ends its paragraph (short, in a justified column)
+    evidence: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(lines) for lines in self.paragraphs)
+
+
+def read_page(
+    page: PositionedPage, skip: Collection[str] = ()
+) -> tuple[list[Run], list[Decision], Scale]:
+    """The page's runs in reading order, with the decisions that found them."""
+    decisions: list[Decision] = []
+    number, unit = page.number, page.unit
+    words = [
+        Word(**{**_fields(w), "text": w.text.translate(HYPHENS).strip()})
+        for w in page.words
+        if w.text.strip()
+    ]
+    slope = lines.skew_of(words)
+    if abs(slope) >= lines.LEAST_SKEW and "deskew" not in skip:
+        words = lines.deskew(words, slope)
+        decisions.append(
+            Decision(
+                "deskew",
+                number,
+                f"slope {slope:.4f}",
+                "level",
+                f"the lines rise {slope * 100:.2f} {unit} per 100 {unit}",
+            )
+        )
+    scale = page_scale(words)
+    caps: list[tuple[float, float, float, float]] = []
+    if "drop-capital-by-size" not in skip:
+        words, joined = capitals.join_drop_capitals(words, scale)
+        for made, box, why in joined:
+            caps.append(box)
+            decisions.append(Decision("drop-capital-by-size", number, made.text[0], made.text, why))
+    pieces = columns.cut_page(words, scale, columns="column-gap" not in skip)
+    decisions += _gap_decisions(pieces, number, unit)
+    piece_lines = [lines.lines_of(piece.words) for piece in pieces]
+    for found in piece_lines:
+        _count_drop_capitals(found, caps, scale)
+    _tell_roles(piece_lines, page, scale, skip)
+    runs = _runs(piece_lines, number, scale, skip, decisions)
+    return runs, decisions, scale
+
+
+def _fields(word: Word) -> dict:
+    return {name: getattr(word, name) for name in Word.__slots__}
+
+
+def _gap_decisions(pieces, number: int, unit: str) -> list[Decision]:
+    seen: dict[tuple[int, int], tuple[float, float]] = {}
+    for piece in pieces:
+        for gap in piece.gaps:
+            seen.setdefault((round(gap[0]), round(gap[1])), gap)
+    return [
+        Decision(
+            "column-gap",
+            number,
+            "",
+            f"x = {a:.0f}-{b:.0f}",
+            f"column gap at x = {a:.4g}-{b:.4g} {unit}: no word crosses it",
+        )
+        for a, b in sorted(seen.values())
+    ]
+
+
+def _count_drop_capitals(found: list[Line], caps, scale: Scale) -> None:
+    """A line beside a drop capital starts where the capital does (it is not indented)."""
+    for line in found:
+        for x0, top, x1, bottom in caps:
+            beside = top - 0.5 * scale.em <= line.top <= bottom and 0 <= line.x0 - x1 <= (
+                capitals.REACH_EMS * scale.em
+            )
+            if beside or line.x0 == x0:
+                line.indent_x0 = x0
+
+
+def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scale, skip) -> None:
+    """Give every line its role, by its words, its type and its place."""
+    boxes = [_box(found) for found in piece_lines]
+    inner = [box for box, found in zip(boxes, piece_lines) if not _margin_piece(box, found, page)]
+    content_top = min((box[1] for box in inner), default=page.height)
+    content_bottom = max((box[3] for box in inner), default=0.0)
+    for box, found in zip(boxes, piece_lines):
+        furniture = (
+            bool(inner)
+            and _margin_piece(box, found, page)
+            and (box[3] <= content_top or box[1] >= content_bottom)
+        )
+        for line in found:
+            role, evidence = roles.role_of_type(line, scale)
+            by_text = roles.role_of_text(line.text)
+            if by_text and ROLE_ACTIONS[by_text] not in skip:
+                role, evidence = by_text, f"the words: {line.text[:30]!r}"
+            if furniture and "furniture" not in skip:
+                where = "top" if box[3] <= content_top else "bottom"
+                role, evidence = "furniture", f"in the {where} margin, above or below all else"
+            if role != "paragraph" and ROLE_ACTIONS[role] in skip:
+                role = "paragraph"
+            line.role = role
+            line.evidence = evidence
+
+
+def _margin_piece(box, found: list[Line], page: PositionedPage) -> bool:
+    return len(found) <= roles.FURNITURE_LINES and roles.in_margin(box[1], box[3], page.height)
+
+
+def _box(found: list[Line]) -> tuple[float, float, float, float]:
+    return (
+        min(line.x0 for line in found),
+        min(line.top for line in found),
+        max(line.x1 for line in found),
+        max(line.bottom for line in found),
+    )
+
+
+def _runs(piece_lines, number: int, scale: Scale, skip, decisions: list[Decision]) -> list[Run]:
+    """Cut each piece where its lines' role changes; body runs get their paragraphs."""
+    edges = _column_edges(piece_lines, scale)
+    page_justified = _page_justified(piece_lines, scale)
+    runs: list[Run] = []
+    for found in piece_lines:
+        groups: list[list[Line]] = []
+        for line in found:
+            if groups and groups[-1][-1].role == line.role:
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        for group in groups:
+            role = group[0].role
+            run = Run(role, number, _box(group), evidence=group[0].evidence)
+            if role == "paragraph":
+                _paragraphs(run, group, edges, page_justified, scale, skip, decisions)
+            else:
+                run.paragraphs = [[line.text for line in group]]
+            runs.append(run)
+    return runs
+
+
+def _column_edges(piece_lines, scale: Scale) -> list[tuple[float, float]]:
+    """The left and right edges of the page's columns, from pieces of three body lines or more."""
+    edges = []
+    for found in piece_lines:
+        body = [line for line in found if line.role == "paragraph"]
+        if len(body) >= 3:
+            edges.append((min(line.indent_x0 for line in body), max(line.x1 for line in body)))
+    return edges
+
+
+def _page_justified(piece_lines, scale: Scale) -> bool:
+    votes = []
+    for found in piece_lines:
+        body = [line for line in found if line.role == "paragraph"]
+        if len(body) >= 3:
+            votes.append(paragraphs.is_justified(body, max(line.x1 for line in body), scale))
+    return sum(votes) * 2 > len(votes)
+
+
+def _paragraphs(run: Run, group: list[Line], edges, page_justified, scale, skip, decisions) -> None:
+    left = min(line.indent_x0 for line in group)
+    right = max(line.x1 for line in group)
+    justified = page_justified
+    if len(group) >= 3:
+        justified = paragraphs.is_justified(group, right, scale)
+    near = [
+        edge for edge in edges if edge[0] - 2 * scale.em <= left <= edge[1] and edge[0] <= right
+    ]
+    if len(group) < 3 and near:
+        column = max(near, key=lambda edge: min(edge[1], right) - max(edge[0], left))
+        left, right = min(left, column[0]), max(right, column[1])
+    if "paragraph-start" in skip:
+        run.paragraphs = [[line.text for line in group]]
+        return
+    starts = paragraphs.paragraph_starts(group, left, right, scale, justified)
+    run.continues = starts[0] is None
+    for line, why in zip(group, starts):
+        if why is not None or not run.paragraphs:
+            run.paragraphs.append([])
+            if why is not None:
+                decisions.append(Decision("paragraph-start", run.page, "", line.text[:40], why))
+        run.paragraphs[-1].append(line.text)
+    run.closes = justified and paragraphs.ends_short(group[-1], right, scale) is not None
