@@ -27,6 +27,9 @@ from reader.clean.decisions import Decision
 from reader.clean.geometry.page import Run
 from reader.sources.model import Region
 
+# Large type in a column under a headline at least this much bigger is a pull quote.
+PULL_QUOTE_SHARE = 0.85
+
 
 @dataclass
 class Article:
@@ -35,6 +38,7 @@ class Article:
     paragraphs: list[list[str]] = field(default_factory=list)
     captions: list[list[str]] = field(default_factory=list)
     open_paragraph: bool = False  # may the next body run go on its last paragraph?
+    size: float = 0.0  # its headline's type size
 
 
 @dataclass
@@ -56,7 +60,9 @@ class Articles:
         """Take the next run in reading order; ``first_on_page``: the page's first body run
         before any headline; ``has_body_after``: body follows a headline before the next."""
         role = run.role
-        if role == "headline" and not has_body_after and self._last_role != "headline":
+        if role == "headline" and self._set_in_column(run):
+            role = "pull-quote" if "pull-quote" not in self.skip else "paragraph"
+        elif role == "headline" and not has_body_after and self._last_role != "headline":
             if "pull-quote" not in self.skip:
                 self.decisions.append(
                     Decision(
@@ -98,12 +104,32 @@ class Articles:
             self._body(run, first_on_page)
         self._last_role = role
 
+    def _set_in_column(self, run: Run) -> bool:
+        """Large type inside one column of an article, smaller than its headline: a
+        pull quote set in the column (recorded), not a new article."""
+        article = self.current
+        if not (run.in_column and article and article.headline and article.paragraphs):
+            return False
+        if run.size >= PULL_QUOTE_SHARE * article.size or self._last_role == "headline":
+            return False
+        if "pull-quote" not in self.skip:
+            self.decisions.append(
+                Decision(
+                    "pull-quote",
+                    run.page,
+                    run.text[:40],
+                    "pull-quote",
+                    f"{run.size:.3g} type in one column, under a {article.size:.3g} headline",
+                )
+            )
+        return True
+
     def _headline(self, run: Run) -> None:
         article = self.current
         if article and self._last_role == "headline" and not article.paragraphs:
             article.headline += _lines(run)  # a headline cut in two pieces
         else:
-            self.articles.append(Article(headline=_lines(run)))
+            self.articles.append(Article(headline=_lines(run), size=run.size))
             self._take_pending()
         self._region(run, "headline")
 

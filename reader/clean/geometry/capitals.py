@@ -63,6 +63,8 @@ def join_drop_capitals(
         if not beside:
             continue
         rest = min(beside, key=lambda w: (w.top, w.x0))
+        if word_size(capital) < CAPITAL_RATIO * word_size(rest):
+            continue  # a headline's "A" beside its next word, as big as itself
         text = _joined_text(capital.text, rest.text)
         made = replace(rest, text=text, x0=capital.x0)
         taken[id(rest)] = made

@@ -9,6 +9,7 @@ is read page after page without keeping its words.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from reader.sources.model import PositionedPage, Word
 
 # Marks a text layer uses for a hyphen that a plain hyphen stands for in clean text.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# A run this much wider than the page's usual column still stands in one column.
+COLUMN_SLACK = 1.25
 # The action each role is told by (`reader.clean.repairs`): skipping it reads the line as body.
 ROLE_ACTIONS = {
     "headline": "headline-by-size",
@@ -40,6 +43,8 @@ class Run:
     page: int
     box: tuple[float, float, float, float]
     paragraphs: list[list[str]] = field(default_factory=list)
+    size: float = 0.0  # its lines' type size
+    in_column: bool = False  # stands inside one column of several (cut down a gutter)
     continues: bool = False  # the first paragraph goes on the one before (no indent)
     closes: bool = False  # the last line ends its paragraph (short, in a justified column)
     evidence: str = ""
@@ -85,7 +90,7 @@ def read_page(
     for found in piece_lines:
         _count_drop_capitals(found, caps, scale)
     _tell_roles(piece_lines, page, scale, skip)
-    runs = _runs(piece_lines, number, scale, skip, decisions)
+    runs = _runs(pieces, piece_lines, number, scale, skip, decisions)
     return runs, decisions, scale
 
 
@@ -124,13 +129,15 @@ def _count_drop_capitals(found: list[Line], caps, scale: Scale) -> None:
 def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scale, skip) -> None:
     """Give every line its role, by its words, its type and its place."""
     boxes = [_box(found) for found in piece_lines]
-    inner = [box for box, found in zip(boxes, piece_lines) if not _margin_piece(box, found, page)]
+    inner = [
+        box for box, found in zip(boxes, piece_lines) if not _margin_piece(box, found, page, scale)
+    ]
     content_top = min((box[1] for box in inner), default=page.height)
     content_bottom = max((box[3] for box in inner), default=0.0)
     for box, found in zip(boxes, piece_lines):
         furniture = (
             bool(inner)
-            and _margin_piece(box, found, page)
+            and _margin_piece(box, found, page, scale)
             and (box[3] <= content_top or box[1] >= content_bottom)
         )
         for line in found:
@@ -147,8 +154,14 @@ def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scal
             line.evidence = evidence
 
 
-def _margin_piece(box, found: list[Line], page: PositionedPage) -> bool:
-    return len(found) <= roles.FURNITURE_LINES and roles.in_margin(box[1], box[3], page.height)
+def _margin_piece(box, found: list[Line], page: PositionedPage, scale: Scale) -> bool:
+    """A piece of a line or two of small type in the top or bottom margin band."""
+    small = all(line.size < roles.DECK_RATIO * scale.size for line in found)
+    return (
+        small
+        and len(found) <= roles.FURNITURE_LINES
+        and roles.in_margin(box[1], box[3], page.height)
+    )
 
 
 def _box(found: list[Line]) -> tuple[float, float, float, float]:
@@ -160,12 +173,16 @@ def _box(found: list[Line]) -> tuple[float, float, float, float]:
     )
 
 
-def _runs(piece_lines, number: int, scale: Scale, skip, decisions: list[Decision]) -> list[Run]:
+def _runs(
+    pieces, piece_lines, number: int, scale: Scale, skip, decisions: list[Decision]
+) -> list[Run]:
     """Cut each piece where its lines' role changes; body runs get their paragraphs."""
     edges = _column_edges(piece_lines, scale)
     page_justified = _page_justified(piece_lines, scale)
     runs: list[Run] = []
-    for found in piece_lines:
+    widths = [right - left for left, right in edges]
+    column = statistics.median(widths) if widths else 0.0
+    for piece, found in zip(pieces, piece_lines):
         groups: list[list[Line]] = []
         for line in found:
             if groups and groups[-1][-1].role == line.role:
@@ -174,7 +191,10 @@ def _runs(piece_lines, number: int, scale: Scale, skip, decisions: list[Decision
                 groups.append([line])
         for group in groups:
             role = group[0].role
-            run = Run(role, number, _box(group), evidence=group[0].evidence)
+            box = _box(group)
+            run = Run(role, number, box, evidence=group[0].evidence)
+            run.size = statistics.median(line.size for line in group)
+            run.in_column = bool(piece.gaps) and box[2] - box[0] <= COLUMN_SLACK * column
             if role == "paragraph":
                 _paragraphs(run, group, edges, page_justified, scale, skip, decisions)
             else:
