@@ -27,6 +27,10 @@ GUTTER_CHARS = 1.5
 STACK_GAP_EMS = 0.5
 # Type this much larger than the body's starts an article when a gap stands above it.
 HEADLINE_RATIO = 1.35
+# A headline narrower than this share of its region and smaller than this share of the
+# region's largest type may be a pull quote: it does not cut the region across.
+NARROW_SHARE = 0.4
+SMALLER_SHARE = 0.85
 
 
 @dataclass
@@ -52,11 +56,16 @@ def cut_page(words: Sequence[Word], scale: Scale, *, columns: bool = True) -> li
     [(40, 52)]
     """
     pieces: list[Piece] = []
-    _cut(list(words), scale, columns, pieces, [])
+    largest = max((word_size(w) for w in words if not w.italic), default=scale.size)
+    _cut(list(words), scale, columns, pieces, [], largest)
     return pieces
 
 
-def _cut(words: list[Word], scale: Scale, columns: bool, out: list[Piece], gaps: list) -> None:
+def _cut(
+    words: list[Word], scale: Scale, columns: bool, out: list[Piece], gaps: list, largest: float
+) -> None:
+    """Cut ``words`` and append its pieces to ``out``; ``largest``: the page's largest
+    upright type (its main headline's)."""
     if len(words) < 2:
         out.append(Piece(words, list(gaps)))
         return
@@ -64,20 +73,21 @@ def _cut(words: list[Word], scale: Scale, columns: bool, out: list[Piece], gaps:
     above_headlines = [
         gap
         for gap in _gaps(words, scale, vertical=False, least=0.0)
-        if _headline_below(words, gap, scale) or _headline_above(words, gap, scale)
+        if (_headline_below(words, gap, scale) or _headline_above(words, gap, scale))
+        and _spans_like_a_headline(words, gap, scale, largest)
     ]
     if above_headlines:
-        return _split(words, above_headlines, False, scale, columns, out, gaps)
+        return _split(words, above_headlines, False, scale, columns, out, gaps, largest)
     if columns:
         down = [gap for gap in _gaps(words, scale, vertical=True) if _is_gutter(words, gap, scale)]
         if down:
-            return _split(words, down, True, scale, columns, out, gaps + down)
+            return _split(words, down, True, scale, columns, out, gaps + down, largest)
     if across:
-        return _split(words, across, False, scale, columns, out, gaps)
+        return _split(words, across, False, scale, columns, out, gaps, largest)
     out.append(Piece(words, list(gaps)))
 
 
-def _split(words, cuts, vertical, scale, columns, out, gaps) -> None:
+def _split(words, cuts, vertical, scale, columns, out, gaps, largest) -> None:
     parts: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
     for word in words:
         middle = (word.x0 + word.x1) / 2 if vertical else (word.top + word.bottom) / 2
@@ -85,7 +95,7 @@ def _split(words, cuts, vertical, scale, columns, out, gaps) -> None:
         parts[index].append(word)
     for part in parts:
         if part:
-            _cut(part, scale, columns, out, gaps)
+            _cut(part, scale, columns, out, gaps, largest)
 
 
 def _gaps(
@@ -138,3 +148,19 @@ def _headline_above(words: list[Word], gap: tuple[float, float], scale: Scale) -
 def _mostly_big(words: list[Word], scale: Scale) -> bool:
     big = [w for w in words if word_size(w) >= HEADLINE_RATIO * scale.size and not w.italic]
     return len(big) >= 1 and len(big) * 2 >= len(words)
+
+
+def _spans_like_a_headline(
+    words: list[Word], gap: tuple[float, float], scale: Scale, largest: float
+) -> bool:
+    """Large type right under a gap that reads as a headline across the region: wide
+    enough, or as large as the page's largest type.  Narrow type smaller than the
+    page's headlines is a pull quote set in a column, which must not cut the page."""
+    below = [w for w in words if w.top >= gap[1] and w.top - gap[1] < scale.em]
+    above = [w for w in words if w.bottom <= gap[0] and gap[0] - w.bottom < scale.em]
+    big = [w for w in below + above if word_size(w) >= HEADLINE_RATIO * scale.size]
+    if not big:
+        return False
+    width = max(w.x1 for w in big) - min(w.x0 for w in big)
+    region = max(w.x1 for w in words) - min(w.x0 for w in words)
+    return width >= NARROW_SHARE * region or max(map(word_size, big)) >= SMALLER_SHARE * largest
