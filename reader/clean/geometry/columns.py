@@ -124,10 +124,27 @@ def _is_gutter(words: list[Word], gap: tuple[float, float], scale: Scale) -> boo
     more, or the gap is wider than a lone line's word spaces could be."""
     left = [w for w in words if w.x1 <= gap[0]]
     right = [w for w in words if w.x0 >= gap[1]]
+    if _spaces_a_line(left, right, gap, scale):
+        return False
     if len(lines_of(left)) >= 2 and len(lines_of(right)) >= 2:
         return True
     tallest = max(max(word_size(w), w.height) for w in words)
     return gap[1] - gap[0] >= LONE_LINE_GUTTER_EMS * max(tallest, scale.em)
+
+
+def _spaces_a_line(left: list[Word], right: list[Word], gap, scale: Scale) -> bool:
+    """Is the gap only the space between two words of one line of large type (a
+    headline's space over a gutter of the columns below)?"""
+    width = gap[1] - gap[0]
+    big = HEADLINE_RATIO * scale.size
+    ends = [w for w in left if w.x1 == gap[0] and word_size(w) >= big]
+    starts = [w for w in right if w.x0 == gap[1] and word_size(w) >= big]
+    for end in ends:
+        for start in starts:
+            level = min(end.bottom, start.bottom) - max(end.top, start.top)
+            if level > 0.5 * min(end.height, start.height):
+                return width < GUTTER_EMS * max(word_size(end), word_size(start))
+    return False
 
 
 def _headline_below(words: list[Word], gap: tuple[float, float], scale: Scale) -> bool:
