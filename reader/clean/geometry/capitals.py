@@ -21,7 +21,7 @@ LETTER_WORDS = frozenset("AIO")
 
 
 def is_drop_capital(word: Word, scale: Scale) -> bool:
-    text = word.text.strip("“\"‘'")
+    text = word.text.strip("“\"‘'").rstrip(".")  # "U." of "U.S." is set big whole
     return (
         len(text) == 1
         and text.isalpha()
@@ -84,8 +84,8 @@ def join_drop_capitals(
 def _joined_text(capital: str, rest: str) -> str:
     """The capital and its word: one word, unless the capital is a word of its own.
 
-    >>> _joined_text("A", "veteran"), _joined_text("I", "f"), _joined_text("M", "any")
-    ('A veteran', 'If', 'Many')
+    >>> _joined_text("A", "veteran"), _joined_text("I", "f"), _joined_text("U.", "S.")
+    ('A veteran', 'If', 'U.S.')
     """
     if capital.strip("“\"‘'") in LETTER_WORDS:
         joined = capital + rest
