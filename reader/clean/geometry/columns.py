@@ -79,9 +79,11 @@ def _cut(
     if above_headlines:
         return _split(words, above_headlines, False, scale, columns, out, gaps, largest)
     if columns:
-        down = [gap for gap in _gaps(words, scale, vertical=True) if _is_gutter(words, gap, scale)]
+        kinds = [(gap, _is_gutter(words, gap, scale)) for gap in _gaps(words, scale, vertical=True)]
+        down = [gap for gap, kind in kinds if kind]
         if down:
-            return _split(words, down, True, scale, columns, out, gaps + down, largest)
+            gutters = [gap for gap, kind in kinds if kind == "columns"]
+            return _split(words, down, True, scale, columns, out, gaps + gutters, largest)
     if across:
         return _split(words, across, False, scale, columns, out, gaps, largest)
     out.append(Piece(words, list(gaps)))
@@ -119,17 +121,18 @@ def _gaps(
     return found
 
 
-def _is_gutter(words: list[Word], gap: tuple[float, float], scale: Scale) -> bool:
-    """A gap down the words is a column's gutter when each side holds two lines or
-    more, or the gap is wider than a lone line's word spaces could be."""
+def _is_gutter(words: list[Word], gap: tuple[float, float], scale: Scale) -> str:
+    """A gap down the words is a gutter between "columns" when each side holds two
+    lines or more, or "wide" when it is wider than a lone line's word spaces could be
+    (the paper's name and its page number); "" when it is no gutter."""
     left = [w for w in words if w.x1 <= gap[0]]
     right = [w for w in words if w.x0 >= gap[1]]
     if _spaces_a_line(left, right, gap, scale):
-        return False
+        return ""
     if len(lines_of(left)) >= 2 and len(lines_of(right)) >= 2:
-        return True
+        return "columns"
     tallest = max(max(word_size(w), w.height) for w in words)
-    return gap[1] - gap[0] >= LONE_LINE_GUTTER_EMS * max(tallest, scale.em)
+    return "wide" if gap[1] - gap[0] >= LONE_LINE_GUTTER_EMS * max(tallest, scale.em) else ""
 
 
 def _spaces_a_line(left: list[Word], right: list[Word], gap, scale: Scale) -> bool:

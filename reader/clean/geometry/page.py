@@ -84,6 +84,8 @@ def read_page(
         for made, box, why in joined:
             caps.append(box)
             decisions.append(Decision("drop-capital-by-size", number, made.text[0], made.text, why))
+    if not words:
+        return [], decisions, scale
     pieces = columns.cut_page(words, scale, columns="column-gap" not in skip)
     decisions += _gap_decisions(pieces, number, unit)
     piece_lines = [lines.lines_of(piece.words) for piece in pieces]
@@ -199,6 +201,8 @@ def _runs(
                 _paragraphs(run, group, edges, page_justified, scale, skip, decisions)
             else:
                 run.paragraphs = [[line.text for line in group]]
+                action = ROLE_ACTIONS[role]
+                decisions.append(Decision(action, number, run.text[:40], role, run.evidence))
             runs.append(run)
     return runs
 
