@@ -29,8 +29,10 @@ STACK_GAP_EMS = 0.5
 HEADLINE_RATIO = 1.35
 # A headline narrower than this share of its region and smaller than this share of the
 # region's largest type may be a pull quote: it does not cut the region across.
-NARROW_SHARE = 0.4
+NARROW_SHARE = 0.55
 SMALLER_SHARE = 0.85
+# ... and with a column's body this close above it (in body line heights).
+PULL_QUOTE_EMS = 2.0
 
 
 @dataclass
@@ -39,7 +41,9 @@ class Piece:
     column gaps that were cut to reach it (for the decisions' evidence)."""
 
     words: list[Word]
-    gaps: list[tuple[float, float]] = field(default_factory=list)
+    # The gaps cut down to reach it, each with whether it stands between columns
+    # (two lines or more on each side) rather than between lone lines.
+    gaps: list[tuple[tuple[float, float], bool]] = field(default_factory=list)
 
 
 def cut_page(words: Sequence[Word], scale: Scale, *, columns: bool = True) -> list[Piece]:
@@ -53,7 +57,7 @@ def cut_page(words: Sequence[Word], scale: Scale, *, columns: bool = True) -> li
     >>> [[w.text for w in piece.words] for piece in pieces]
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     >>> pieces[0].gaps
-    [(40, 52)]
+    [((40, 52), True)]
     """
     pieces: list[Piece] = []
     largest = max((word_size(w) for w in words if not w.italic), default=scale.size)
@@ -82,7 +86,7 @@ def _cut(
         kinds = [(gap, _is_gutter(words, gap, scale)) for gap in _gaps(words, scale, vertical=True)]
         down = [gap for gap, kind in kinds if kind]
         if down:
-            gutters = [gap for gap, kind in kinds if kind == "columns"]
+            gutters = [(gap, kind == "columns") for gap, kind in kinds if kind]
             return _split(words, down, True, scale, columns, out, gaps + gutters, largest)
     if across:
         return _split(words, across, False, scale, columns, out, gaps, largest)
@@ -173,9 +177,10 @@ def _mostly_big(words: list[Word], scale: Scale) -> bool:
 def _spans_like_a_headline(
     words: list[Word], gap: tuple[float, float], scale: Scale, largest: float
 ) -> bool:
-    """Large type right under a gap that reads as a headline across the region: wide
-    enough, or as large as the page's largest type.  Narrow type smaller than the
-    page's headlines is a pull quote set in a column, which must not cut the page."""
+    """Large type by a gap that reads as a headline across the region: wide enough, or
+    as large as the page's largest type, or with no body right above it.  Narrow type
+    smaller than the page's headlines, set close under a column's body, is a pull
+    quote in that column, which must not cut the page."""
     below = [w for w in words if w.top >= gap[1] and w.top - gap[1] < scale.em]
     above = [w for w in words if w.bottom <= gap[0] and gap[0] - w.bottom < scale.em]
     big = [w for w in below + above if word_size(w) >= HEADLINE_RATIO * scale.size]
@@ -183,4 +188,24 @@ def _spans_like_a_headline(
         return False
     width = max(w.x1 for w in big) - min(w.x0 for w in big)
     region = max(w.x1 for w in words) - min(w.x0 for w in words)
-    return width >= NARROW_SHARE * region or max(map(word_size, big)) >= SMALLER_SHARE * largest
+    if width >= NARROW_SHARE * region or max(map(word_size, big)) >= SMALLER_SHARE * largest:
+        return True
+    x0, x1, top = min(w.x0 for w in big), max(w.x1 for w in big), min(w.top for w in big)
+    large = [w for w in words if word_size(w) >= HEADLINE_RATIO * scale.size]
+    grew = True
+    while grew:  # up the lines of the same large type: the pull quote's first line
+        above = [w for w in large if w.top < top and w.bottom >= top - 0.5 * scale.em]
+        above = [w for w in above if w.x1 > x0 and w.x0 < x1]
+        grew = bool(above)
+        if grew:
+            top = min(w.top for w in above)
+            x0, x1 = min([x0] + [w.x0 for w in above]), max([x1] + [w.x1 for w in above])
+    body_close_above = [
+        w
+        for w in words
+        if top - PULL_QUOTE_EMS * scale.em <= w.bottom <= top
+        and w.x1 > x0
+        and w.x0 < x1
+        and word_size(w) < HEADLINE_RATIO * scale.size
+    ]
+    return not body_close_above

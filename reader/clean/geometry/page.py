@@ -103,8 +103,9 @@ def _fields(word: Word) -> dict:
 def _gap_decisions(pieces, number: int, unit: str) -> list[Decision]:
     seen: dict[tuple[int, int], tuple[float, float]] = {}
     for piece in pieces:
-        for gap in piece.gaps:
-            seen.setdefault((round(gap[0]), round(gap[1])), gap)
+        for gap, between_columns in piece.gaps:
+            if between_columns:
+                seen.setdefault((round(gap[0]), round(gap[1])), gap)
     return [
         Decision(
             "column-gap",
