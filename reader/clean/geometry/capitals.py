@@ -84,13 +84,15 @@ def join_drop_capitals(
 def _joined_text(capital: str, rest: str) -> str:
     """The capital and its word: one word, unless the capital is a word of its own.
 
-    >>> _joined_text("A", "veteran"), _joined_text("I", "f"), _joined_text("U.", "S.")
-    ('A veteran', 'If', 'U.S.')
+    >>> _joined_text("A", "veteran"), _joined_text("I", "know"), _joined_text("I", "f")
+    ('A veteran', 'I know', 'If')
+    >>> _joined_text("A", "bout"), _joined_text("I", "raqi"), _joined_text("U.", "S.")
+    ('About', 'Iraqi', 'U.S.')
     """
     if capital.strip("“\"‘'") in LETTER_WORDS:
         joined = capital + rest
         word = "".join(ch for ch in joined if ch.isalpha())
         alone = "".join(ch for ch in rest if ch.isalpha())
-        if word_zipf(word) < 1.0 and word_zipf(alone) >= 2.5:
+        if word_zipf(word) < word_zipf(alone) - 1.0:
             return f"{capital} {rest}"
     return capital + rest
