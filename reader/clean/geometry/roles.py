@@ -29,7 +29,11 @@ FURNITURE_LINES = 2
 CONTINUED = re.compile(
     r"^\(?\s*(continued|cont'?d\.?|see)\b.{0,40}\b(page|p\.)\s*[A-Z]?\d+\s*\)?$", re.IGNORECASE
 )
-BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+# "By Ann Smith", "BY SAMUEL BROOKS", "By Ann Smith and Tom Lee, Reuters": names after
+# "By" ("by 14.7 million people" is body that a column broke before "by").
+BYLINE = re.compile(
+    r"^(?:By|BY)\s+[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.,-]*|and|AND|de|van|von|al-\w+))*\s*$"
+)
 BYLINE_WORDS = 10
 
 
@@ -38,6 +42,8 @@ def role_of_text(text: str) -> str | None:
 
     >>> role_of_text("Continued on Page 7"), role_of_text("BY SAMUEL BROOKS")
     ('furniture', 'byline')
+    >>> role_of_text("By Ann Smith and Tom Lee"), role_of_text("by 14.7 million people, further")
+    ('byline', None)
     """
     text = text.strip()
     if CONTINUED.match(text):
