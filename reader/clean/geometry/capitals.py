@@ -36,7 +36,7 @@ def join_drop_capitals(
     """Join each drop capital to the word that starts level with its top, to its right.
 
     Returns the words and, for each capital joined, (the word made, the capital's
-    box, the evidence).
+    box with, for its right, where the lines beside it start, the evidence).
 
     >>> from reader.clean.geometry.measure import Scale
     >>> from reader.sources.model import Word
@@ -44,7 +44,7 @@ def join_drop_capitals(
     >>> rest = Word("f", 48, 138, 51, 147, size=8.8)
     >>> words, joined = join_drop_capitals([cap, rest], Scale(8.8, 8.8, 4.4))
     >>> [w.text for w in words], joined[0][1]
-    (['If'], (36, 137, 45, 170))
+    (['If'], (36, 137, 48, 170))
     """
     capitals = [w for w in words if is_drop_capital(w, scale)]
     if not capitals:
@@ -69,7 +69,8 @@ def join_drop_capitals(
         made = replace(rest, text=text, x0=capital.x0)
         taken[id(rest)] = made
         taken[id(capital)] = made
-        box = (capital.x0, capital.top, capital.x1, capital.bottom)
+        # The capital's box, but for its right: where the lines beside it start.
+        box = (capital.x0, capital.top, rest.x0, capital.bottom)
         why = f"a {word_size(capital):.3g} capital beside {word_size(rest):.3g} body type"
         joined.append((made, box, why))
     out, seen = [], set()

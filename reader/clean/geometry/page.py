@@ -78,7 +78,7 @@ def read_page(
             )
         )
     scale = page_scale(words)
-    caps: list[tuple[float, float, float, float]] = []
+    caps: list[tuple[float, float, float, float]] = []  # left, top, where beside starts, bottom
     if "drop-capital-by-size" not in skip:
         words, joined = capitals.join_drop_capitals(words, scale)
         for made, box, why in joined:
@@ -119,14 +119,17 @@ def _gap_decisions(pieces, number: int, unit: str) -> list[Decision]:
 
 
 def _count_drop_capitals(found: list[Line], caps, scale: Scale) -> None:
-    """A line beside a drop capital starts where the capital does (it is not indented)."""
+    """A line beside a drop capital starts where the capital does (it is not indented);
+    a line indented beside it (a new paragraph) keeps its indent."""
     for line in found:
-        for x0, top, x1, bottom in caps:
-            beside = top - 0.5 * scale.em <= line.top <= bottom and 0 <= line.x0 - x1 <= (
-                capitals.REACH_EMS * scale.em
-            )
-            if beside or line.x0 == x0:
+        for x0, top, beside_x0, bottom in caps:
+            if not top - 0.5 * scale.em <= line.top <= bottom:
+                continue
+            past = line.x0 - beside_x0  # how far the line starts right of the others beside
+            if abs(past) <= 0.3 * scale.em:
                 line.indent_x0 = x0
+            elif 0 < past <= paragraphs.MOST_INDENT_EMS * scale.em:
+                line.indent_x0 = x0 + past
 
 
 def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scale, skip) -> None:
