@@ -26,7 +26,7 @@ def is_drop_capital(word: Word, scale: Scale) -> bool:
         len(text) == 1
         and text.isalpha()
         and text.isupper()
-        and max(word_size(word), word.height) >= CAPITAL_RATIO * max(scale.size, scale.em)
+        and _tall(word) >= CAPITAL_RATIO * max(scale.size, scale.em)
     )
 
 
@@ -63,7 +63,7 @@ def join_drop_capitals(
         if not beside:
             continue
         rest = min(beside, key=lambda w: (w.top, w.x0))
-        if word_size(capital) < CAPITAL_RATIO * word_size(rest):
+        if _tall(capital) < CAPITAL_RATIO * _tall(rest):
             continue  # a headline's "A" beside its next word, as big as itself
         text = _joined_text(capital.text, rest.text)
         made = replace(rest, text=text, x0=capital.x0)
@@ -80,6 +80,11 @@ def join_drop_capitals(
             seen.add(id(made))
             out.append(made)
     return out, joined
+
+
+def _tall(word: Word) -> float:
+    """How tall a word's type stands: its size, or its box where OCR gives a line's size."""
+    return max(word_size(word), word.height)
 
 
 def _joined_text(capital: str, rest: str) -> str:

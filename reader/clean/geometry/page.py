@@ -9,6 +9,7 @@ is read page after page without keeping its words.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from reader.clean.geometry.lines import Line
 from reader.clean.geometry.measure import Scale, page_scale
 from reader.sources.model import PositionedPage, Word
 
+# What OCR reads a column rule as: a bar (or a few) standing alone.
+RULE_READ_AS_TEXT = re.compile(r"^[|¦│]+$")
 # Marks a text layer uses for a hyphen that a plain hyphen stands for in clean text.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A run this much wider than the page's usual column still stands in one column.
@@ -65,6 +68,18 @@ def read_page(
         for w in page.words
         if w.text.strip()
     ]
+    rules = [w for w in words if RULE_READ_AS_TEXT.match(w.text)]
+    if rules and "column-gap" not in skip:
+        words = [w for w in words if not RULE_READ_AS_TEXT.match(w.text)]
+        decisions.append(
+            Decision(
+                "column-gap",
+                number,
+                " ".join(w.text for w in rules[:5]),
+                "",
+                f"{len(rules)} rules between columns that OCR read as letters left out",
+            )
+        )
     slope = lines.skew_of(words)
     if abs(slope) >= lines.LEAST_SKEW and "deskew" not in skip:
         words = lines.deskew(words, slope)
