@@ -23,16 +23,17 @@ from reader.sources.model import Word
 GUTTER_EMS = 0.6
 LONE_LINE_GUTTER_EMS = 2.0
 GUTTER_CHARS = 1.5
-# A gap between two stacked pieces: more than half a line, since lines touch but for leading.
-STACK_GAP_EMS = 0.5
+# A gap between two stacked pieces: more than half a line's pitch (OCR's boxes hug the
+# letters, so a line of short letters stands further from the one above than its pitch says).
+STACK_GAP_PITCH = 0.55
 # Type this much larger than the body's starts an article when a gap stands above it.
 HEADLINE_RATIO = 1.35
 # A headline narrower than this share of its region and smaller than this share of the
 # region's largest type may be a pull quote: it does not cut the region across.
 NARROW_SHARE = 0.55
 SMALLER_SHARE = 0.85
-# ... and with a column's body this close above it (in body line heights).
-PULL_QUOTE_EMS = 2.0
+# ... and with a column's body this close above it (in body line pitches).
+PULL_QUOTE_LINES = 2.0
 
 
 @dataclass
@@ -114,7 +115,7 @@ def _gaps(
         default = max(GUTTER_EMS * scale.em, GUTTER_CHARS * scale.char)
     else:
         spans = sorted((w.top, w.bottom) for w in words)
-        default = STACK_GAP_EMS * scale.em
+        default = STACK_GAP_PITCH * scale.leading
     least = default if least is None else least
     found = []
     reach = spans[0][1]
@@ -203,7 +204,7 @@ def _spans_like_a_headline(
     body_close_above = [
         w
         for w in words
-        if top - PULL_QUOTE_EMS * scale.em <= w.bottom <= top
+        if top - PULL_QUOTE_LINES * scale.leading <= w.bottom <= top
         and w.x1 > x0
         and w.x0 < x1
         and word_size(w) < HEADLINE_RATIO * scale.size

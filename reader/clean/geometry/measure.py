@@ -8,8 +8,8 @@ side-by-side text in character cells.
 >>> words = [Word("the", 0, 0, 15, 9, size=9), Word("cat", 18, 0, 33, 9, size=9),
 ...          Word("News", 0, 20, 60, 44, size=24)]
 >>> scale = page_scale(words)
->>> scale.size, scale.em, scale.char
-(9.0, 9.0, 5.0)
+>>> scale.size, scale.em, scale.char, round(scale.leading, 2)
+(9.0, 9.0, 5.0, 10.8)
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ class Scale:
     size: float
     em: float
     char: float
+    pitch: float = 0.0  # from one body line's top to the next's (0: not measured)
+
+    @property
+    def leading(self) -> float:
+        """The line pitch, or a line height and a fifth where it was not measured."""
+        return self.pitch or 1.2 * self.em
 
 
 def word_size(word: Word) -> float:
@@ -57,4 +63,29 @@ def page_scale(words: Sequence[Word]) -> Scale:
     body = [w for w in words if abs(word_size(w) - size) <= 0.12 * size] or list(words)
     em = statistics.median(w.height for w in body) or 1.0
     char = statistics.median(w.width / max(len(w.text), 1) for w in body) or 1.0
-    return Scale(size, em, char)
+    return Scale(size, em, char, line_pitch(body, em))
+
+
+def line_pitch(body: Sequence[Word], em: float) -> float:
+    """The usual step from one body line to the next: by the source's line numbers
+    within a block, else between the distinct heights body words stand at.
+
+    >>> line_pitch([Word("a", 0, top, 5, top + 9) for top in (0, 11, 22, 33)], 9.0)
+    11.0
+    """
+    steps: list[float] = []
+    if all(w.line >= 0 for w in body):
+        tops: dict[tuple[int, int], list[float]] = {}
+        for word in body:
+            tops.setdefault((word.block, word.line), []).append(word.top)
+        by_block: dict[int, list[float]] = {}
+        for (block, _), found in tops.items():
+            by_block.setdefault(block, []).append(statistics.median(found))
+        for found in by_block.values():
+            found.sort()
+            steps += [b - a for a, b in zip(found, found[1:])]
+    else:
+        found = sorted({round(w.top, 1) for w in body})
+        steps = [b - a for a, b in zip(found, found[1:])]
+    steps = [step for step in steps if 0.6 * em <= step <= 3 * em]
+    return float(statistics.median(steps)) if steps else 0.0

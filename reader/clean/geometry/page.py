@@ -208,7 +208,7 @@ def _last_lines_go_on(found: list[Line], scale: Scale) -> None:
     can make it look like a caption's smaller type."""
     for before, line in zip(found, found[1:]):
         short = len(line.words) <= SHORT_LINE_WORDS and line.x1 < before.x1
-        close = line.top - before.bottom <= paragraphs.GAP_EMS * scale.em
+        close = line.top - before.bottom <= paragraphs.GAP_PITCH * scale.leading
         if short and close and before.role == "paragraph" and line.role == "caption":
             line.role, line.evidence = "paragraph", "the short last line of a paragraph"
 

@@ -19,7 +19,7 @@ INDENT_EMS = 0.5
 INDENT_CHARS = 1.5
 MOST_INDENT_EMS = 6.0
 SHORT_LINE_CHARS = 3.0
-GAP_EMS = 0.6
+GAP_PITCH = 0.5
 JUSTIFIED_SHARE = 0.6
 SENTENCE_END = tuple('.!?:"”’)')
 
@@ -75,7 +75,7 @@ def paragraph_starts(
     starts: list[str | None] = [indent_of(lines[0], left, scale)] if lines else []
     for before, line, lead in zip(lines, lines[1:], leads):
         why = indent_of(line, left, scale)
-        if why is None and lead - usual > GAP_EMS * scale.em:
+        if why is None and lead - usual > GAP_PITCH * scale.leading:
             why = f"a gap of {lead:.3g} between lines ({lead / scale.em:.1f} em)"
         if why is None and justified:
             why = ends_short(before, right, scale)
