@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.clean.decisions import Decision
+from reader.clean.drop_capitals import lost_capital_of_a_piece
 from reader.clean.geometry import capitals, columns, lines, paragraphs, roles
 from reader.clean.geometry.lines import Line
 from reader.clean.geometry.measure import Scale, page_scale
+from reader.clean.hyphens import WordEvidence
 from reader.sources.model import PositionedPage, Word
 
 # What OCR reads a column rule as: a bar (or a few) standing alone.
@@ -109,9 +111,13 @@ def read_page(
     pieces = columns.cut_page(words, scale, columns="column-gap" not in skip)
     decisions += _gap_decisions(pieces, number, unit)
     piece_lines = [lines.lines_of(piece.words) for piece in pieces]
+    evidence = None
     for found in piece_lines:
         _count_drop_capitals(found, caps, scale)
-        _beside_a_lost_capital(found, scale)
+        if _beside_a_lost_capital(found, scale) and "lost-drop-capital" not in skip:
+            if evidence is None:
+                evidence = WordEvidence.from_text(" ".join(w.text for w in words))
+            decisions += _put_back_lost_capital(found[0], number, evidence)
     _tell_roles(piece_lines, page, scale, skip)
     runs = _runs(pieces, piece_lines, number, scale, skip, decisions)
     return runs, decisions, scale
@@ -153,7 +159,22 @@ def _count_drop_capitals(found: list[Line], caps, scale: Scale) -> None:
                 line.indent_x0 = x0 + past
 
 
-def _beside_a_lost_capital(found: list[Line], scale: Scale) -> None:
+def _put_back_lost_capital(line: Line, number: int, evidence: WordEvidence) -> list[Decision]:
+    """The capital OCR lost, put back where one capital alone makes the piece a word
+    (the plain cleaner's rule, `drop_capitals.lost_capital_of_a_piece`)."""
+    first = line.words[0]
+    fragment = first.text.strip("“\"‘'")
+    if not fragment.isalpha():
+        return []
+    put_back = lost_capital_of_a_piece(first.text, fragment, evidence)
+    if put_back is None:
+        return []
+    text, _, (before, after, why) = put_back
+    line.words[0] = replace(first, text=text)
+    return [Decision("lost-drop-capital", number, before, after, why)]
+
+
+def _beside_a_lost_capital(found: list[Line], scale: Scale) -> bool:
     """The first lines of a column, all set well right of the lines under them, stand
     beside a drop capital OCR did not read: each is moved left by the capital's width,
     so that only a paragraph's own indent among them still counts.
@@ -168,9 +189,10 @@ def _beside_a_lost_capital(found: list[Line], scale: Scale) -> None:
         if zone >= 2 and beside - left >= LOST_CAPITAL_EMS * scale.em:
             break
     else:
-        return
+        return False
     for line in found[:zone]:
         line.indent_x0 -= beside - left
+    return True
 
 
 def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scale, skip) -> None:
