@@ -67,15 +67,14 @@ def read_pdf(
         total = len(pages)
         for index, page in enumerate(pages):
             try:
-                yield _page_words(page, index + 1)
-            except PageError:
-                raise
+                read = _page_words(page, index + 1)
             except PDF_ERRORS as error:  # a damaged content stream on this page
                 raise PageError(_pdf_error(path, error, index + 1)) from None
             finally:
                 page.close()  # flushes the page's layout cache
             if progress is not None:
                 progress(index + 1, total)
+            yield read
 
 
 def _pdf_error(path: str | Path, error: Exception, page: int | None = None) -> str:
