@@ -226,12 +226,12 @@ def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scal
 
 def _last_lines_go_on(found: list[Line], scale: Scale) -> None:
     """A paragraph's short last line under body lines, at the column's leading, is body:
-    OCR gives a short line's size from its few letters ("ton." has no tall ones), which
-    can make it look like a caption's smaller type."""
+    OCR gives a short line's size from its few letters ("ton." has no tall ones, "@" is
+    tall), which can make it look like a caption's smaller type or a deck's larger."""
     for before, line in zip(found, found[1:]):
         short = len(line.words) <= SHORT_LINE_WORDS and line.x1 < before.x1
         close = line.top - before.bottom <= paragraphs.GAP_PITCH * scale.leading
-        if short and close and before.role == "paragraph" and line.role == "caption":
+        if short and close and before.role == "paragraph" and line.role in ("caption", "deck"):
             line.role, line.evidence = "paragraph", "the short last line of a paragraph"
 
 
