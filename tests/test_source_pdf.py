@@ -179,3 +179,45 @@ def test_a_pdf_cut_short_after_its_first_page_is_an_error(tmp_path, front_pdf):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(PageError):
         list(read_pdf(path))
+
+
+def encrypted_pdf() -> bytes:
+    """A one-page PDF locked with a user password (the standard handler, revision 2):
+    its /U entry matches no empty password, so it cannot be opened without one."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> /P -4 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>\n" % (
+        len(objects) + 1,
+        b"ab" * 16,
+        b"ab" * 16,
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def test_an_encrypted_pdf_says_so_in_one_line(tmp_path, capsys):
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(encrypted_pdf())
+    assert cli.main(["clean", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"reader clean: {path}: the PDF is encrypted with a password; "
+        "save an unprotected copy first\n"
+    )
