@@ -198,6 +198,26 @@ def test_columns_side_by_side_in_character_cells_read_down_each_column():
     )
 
 
+def test_ragged_paragraphs_set_apart_by_space_and_no_indent_are_told_apart():
+    words = words_of_line("Rain At Last", LEFT, 60, size=24, bold=True)
+    top = 100.0
+    for lines in (
+        ["It rained on Monday for the first", "time in a month."],
+        ["Farmers said the crops", "would now recover."],
+        ["The river rose."],
+    ):
+        for text in lines:
+            words += words_of_line(text, LEFT, top)  # ragged: plain spaces, no indent
+            top += PITCH
+        top += 6  # half a line of space between paragraphs
+    (article,) = clean_positioned([PositionedPage(1, 612.0, 792.0, words)]).document.articles()
+    assert article.paragraphs == [
+        "It rained on Monday for the first time in a month.",
+        "Farmers said the crops would now recover.",
+        "The river rose.",
+    ]
+
+
 def test_an_empty_page_gives_an_empty_document():
     result = clean_positioned([PositionedPage(1, 612.0, 792.0, [])])
     assert result.document.text == "" and result.document.blocks == []

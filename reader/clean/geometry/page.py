@@ -278,12 +278,26 @@ def _runs(
             run.in_column = bool(piece.gaps) and box[2] - box[0] <= COLUMN_SLACK * column
             if role == "paragraph":
                 _paragraphs(run, group, edges, page_justified, scale, skip, decisions)
+                before = runs[-1] if runs else None
+                if before and before.role == "paragraph" and run.continues and not page_justified:
+                    _gap_above(run, before, scale, skip, decisions)
             else:
                 run.paragraphs = [[line.text for line in group]]
                 action = ROLE_ACTIONS[role]
                 decisions.append(Decision(action, number, run.text[:40], role, run.evidence))
             runs.append(run)
     return runs
+
+
+def _gap_above(run: Run, before: Run, scale: Scale, skip, decisions: list[Decision]) -> None:
+    """Ragged columns mark a paragraph with space, not with a short last line: a body
+    run under the one before in its column, a clear gap between, starts one."""
+    beside = run.box[0] < before.box[2] and before.box[0] < run.box[2]
+    gap = run.box[1] - before.box[3] - (scale.leading - scale.em)
+    if beside and gap > paragraphs.GAP_PITCH * scale.leading and "paragraph-start" not in skip:
+        run.continues = False
+        why = f"a gap of {gap:.3g} above ({gap / scale.leading:.1f} lines)"
+        decisions.append(Decision("paragraph-start", run.page, "", run.text[:40], why))
 
 
 def _column_edges(piece_lines, scale: Scale) -> list[tuple[float, float]]:
