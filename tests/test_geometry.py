@@ -218,6 +218,21 @@ def test_ragged_paragraphs_set_apart_by_space_and_no_indent_are_told_apart():
     ]
 
 
+def test_a_small_bold_headline_over_body_starts_its_article():
+    words = words_of_line("Rain At Last", LEFT, 60, size=11, bold=True)  # 1.2x the body
+    top = 80.0
+    for lines in (["It rained on Monday for the first", "time in a month."], ["It stopped."]):
+        for index, text in enumerate(lines):
+            words += words_of_line(text, LEFT + (BODY if index == 0 else 0), top)
+            top += PITCH
+    (article,) = clean_positioned([PositionedPage(1, 612.0, 792.0, words)]).document.articles()
+    assert article.headline == "Rain At Last"
+    assert article.paragraphs == [
+        "It rained on Monday for the first time in a month.",
+        "It stopped.",
+    ]
+
+
 def test_an_empty_page_gives_an_empty_document():
     result = clean_positioned([PositionedPage(1, 612.0, 792.0, [])])
     assert result.document.text == "" and result.document.blocks == []

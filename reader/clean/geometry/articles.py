@@ -80,6 +80,8 @@ class Articles:
             self._region(run, role, -1)
             self._last_role = role
             return
+        if role == "deck" and self._small_headline(run, has_body_after):
+            role = "headline"
         if role == "headline":
             self._headline(run)
         elif role == "deck" and self.current and not self.current.paragraphs:
@@ -103,6 +105,25 @@ class Articles:
         else:
             self._body(run, first_on_page)
         self._last_role = role
+
+    def _small_headline(self, run: Run, has_body_after: bool) -> bool:
+        """Bold type a little larger than the body, across its columns, under no headline
+        and over body text: a small article's headline ("deck" size, 1.15-1.35x)."""
+        under_headline = self.current is not None and not self.current.paragraphs
+        if not (run.bold and has_body_after and not run.in_column and not under_headline):
+            return False
+        if "headline-by-size" in self.skip:
+            return False
+        self.decisions.append(
+            Decision(
+                "headline-by-size",
+                run.page,
+                run.text[:40],
+                "headline",
+                f"{run.size:.3g} bold over body, across its columns, under no headline",
+            )
+        )
+        return True
 
     def _set_in_column(self, run: Run) -> bool:
         """Large type inside one column of an article, smaller than its headline: a

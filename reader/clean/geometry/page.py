@@ -54,6 +54,7 @@ class Run:
     box: tuple[float, float, float, float]
     paragraphs: list[list[str]] = field(default_factory=list)
     size: float = 0.0  # its lines' type size
+    bold: bool = False  # set in bold, most of its lines
     in_column: bool = False  # stands inside one column of several (cut down a gutter)
     continues: bool = False  # the first paragraph goes on the one before (no indent)
     closes: bool = False  # the last line ends its paragraph (short, in a justified column)
@@ -275,6 +276,7 @@ def _runs(
             box = _box(group)
             run = Run(role, number, box, evidence=group[0].evidence)
             run.size = statistics.median(line.size for line in group)
+            run.bold = sum(line.bold for line in group) * 2 > len(group)
             run.in_column = bool(piece.gaps) and box[2] - box[0] <= COLUMN_SLACK * column
             if role == "paragraph":
                 _paragraphs(run, group, edges, page_justified, scale, skip, decisions)
