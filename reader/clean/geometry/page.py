@@ -198,6 +198,7 @@ def _beside_a_lost_capital(found: list[Line], scale: Scale) -> bool:
 
 def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scale, skip) -> None:
     """Give every line its role, by its words, its type and its place."""
+    ocr = any(word.confidence is not None for word in page.words)
     boxes = [_box(found) for found in piece_lines]
     inner = [
         box for box, found in zip(boxes, piece_lines) if not _margin_piece(box, found, page, scale)
@@ -222,18 +223,31 @@ def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scal
                 role = "paragraph"
             line.role = role
             line.evidence = evidence
-        _last_lines_go_on(found, scale)
+        _last_lines_go_on(found, scale, ocr)
 
 
-def _last_lines_go_on(found: list[Line], scale: Scale) -> None:
+def _last_lines_go_on(found: list[Line], scale: Scale, ocr: bool) -> None:
     """A paragraph's short last line under body lines, at the column's leading, is body:
     OCR gives a short line's size from its few letters ("ton." has no tall ones, "@" is
-    tall), which can make it look like a caption's smaller type or a deck's larger."""
-    for before, line in zip(found, found[1:]):
-        short = len(line.words) <= SHORT_LINE_WORDS and line.x1 < before.x1
-        close = line.top - before.bottom <= paragraphs.GAP_PITCH * scale.leading
-        if short and close and before.role == "paragraph" and line.role in ("caption", "deck"):
-            line.role, line.evidence = "paragraph", "the short last line of a paragraph"
+    tall), which can make it look like a caption's smaller type or a deck's larger.  On
+    OCR, any line "sized" as a caption in a column's body at its leading is body too."""
+    for _ in range(2):  # a run of two such lines: the second goes after the first
+        for before, line, after in zip([None, *found], found, [*found[1:], None]):
+            if line.role not in ("caption", "deck"):
+                continue
+            close_above = _close(before, line, scale) and before.role == "paragraph"
+            close_below = _close(line, after, scale) and after.role == "paragraph"
+            short = len(line.words) <= SHORT_LINE_WORDS and before and line.x1 < before.x1
+            if close_above and (short or ocr):
+                line.role, line.evidence = "paragraph", "a line of the body, at its leading"
+            elif ocr and close_below and line.role == "caption" and before is None:
+                line.role, line.evidence = "paragraph", "a line of the body, at its leading"
+
+
+def _close(upper: Line | None, lower: Line | None, scale: Scale) -> bool:
+    if upper is None or lower is None:
+        return False
+    return lower.top - upper.bottom <= paragraphs.GAP_PITCH * scale.leading
 
 
 def _margin_piece(box, found: list[Line], page: PositionedPage, scale: Scale) -> bool:
