@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from reader.clean.decisions import Decision
-from reader.clean.drop_capitals import lost_capital_of_a_piece
+from reader.clean.drop_capitals import capitals_of_a_dateline, lost_capital_of_a_piece
 from reader.clean.geometry import capitals, columns, lines, paragraphs, roles
 from reader.clean.geometry.lines import Line
 from reader.clean.geometry.measure import Scale, page_scale
@@ -115,10 +115,10 @@ def read_page(
     evidence = None
     for found in piece_lines:
         _count_drop_capitals(found, caps, scale)
-        if _beside_a_lost_capital(found, scale) and "lost-drop-capital" not in skip:
+        if _beside_a_lost_capital(found, scale):
             if evidence is None:
                 evidence = WordEvidence.from_text(" ".join(w.text for w in words))
-            decisions += _put_back_lost_capital(found[0], number, evidence)
+            decisions += _put_back_lost_capital(found[0], number, evidence, skip)
     _tell_roles(piece_lines, page, scale, skip)
     runs = _runs(pieces, piece_lines, number, scale, skip, decisions)
     return runs, decisions, scale
@@ -160,19 +160,27 @@ def _count_drop_capitals(found: list[Line], caps, scale: Scale) -> None:
                 line.indent_x0 = x0 + past
 
 
-def _put_back_lost_capital(line: Line, number: int, evidence: WordEvidence) -> list[Decision]:
-    """The capital OCR lost, put back where one capital alone makes the piece a word
-    (the plain cleaner's rule, `drop_capitals.lost_capital_of_a_piece`)."""
+def _put_back_lost_capital(
+    line: Line, number: int, evidence: WordEvidence, skip: Collection[str]
+) -> list[Decision]:
+    """The capital OCR lost, put back where one capital alone makes the piece a word: the
+    plain cleaner's rules, `drop_capitals.lost_capital_of_a_piece` ("etired") and, for a
+    word in capitals, `drop_capitals.capitals_of_a_dateline` ("ASHINGTON")."""
     first = line.words[0]
-    fragment = first.text.strip("“\"‘'")
+    fragment = first.text.strip("“\"‘'").rstrip(".,:")
     if not fragment.isalpha():
         return []
-    put_back = lost_capital_of_a_piece(first.text, fragment, evidence)
-    if put_back is None:
+    if fragment.isupper() and len(fragment) >= 3:
+        action = "dateline-capitals"
+        put_back = capitals_of_a_dateline(first.text, "", evidence)
+    else:
+        action = "lost-drop-capital"
+        put_back = lost_capital_of_a_piece(first.text, fragment, evidence)
+    if put_back is None or action in skip:
         return []
     text, _, (before, after, why) = put_back
     line.words[0] = replace(first, text=text)
-    return [Decision("lost-drop-capital", number, before, after, why)]
+    return [Decision(action, number, before, after, why)]
 
 
 def _beside_a_lost_capital(found: list[Line], scale: Scale) -> bool:
