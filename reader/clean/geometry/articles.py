@@ -82,6 +82,8 @@ class Articles:
             return
         if role == "deck" and self._small_headline(run, has_body_after):
             role = "headline"
+        elif role == "deck" and self._deck_in_column(run):
+            role = "pull-quote"
         if role == "headline":
             self._headline(run)
         elif role == "deck" and self.current and not self.current.paragraphs:
@@ -121,6 +123,23 @@ class Articles:
                 run.text[:40],
                 "headline",
                 f"{run.size:.3g} bold over body, across its columns, under no headline",
+            )
+        )
+        return True
+
+    def _deck_in_column(self, run: Run) -> bool:
+        """Type a little larger than the body, inside one column of an article's body:
+        a pull quote (recorded), not a deck, which stands right under its headline."""
+        article = self.current
+        if not (run.in_column and article and article.paragraphs) or "pull-quote" in self.skip:
+            return False
+        self.decisions.append(
+            Decision(
+                "pull-quote",
+                run.page,
+                run.text[:40],
+                "pull-quote",
+                f"{run.size:.3g} type in one column of the body, under no headline",
             )
         )
         return True
