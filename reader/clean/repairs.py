@@ -200,7 +200,7 @@ REPAIRS: tuple[Repair, ...] = (
     ),
     Repair(
         "pull-quote",
-        "large italic type, or large type with no body under it, is a pull quote and left out",
+        "large type set in a column (italic, smaller than its headline, or over no body) is a pull quote and left out",
         POSITIONED_ONLY,
         geo_roles.role_of_type,
     ),

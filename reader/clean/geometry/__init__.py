@@ -16,6 +16,9 @@ type, the yardstick of every distance), `lines` (words into lines; a scan's skew
 `articles` (runs into articles, across pages).  Line-end hyphens are joined or
 kept by the plain cleaner's word evidence (`reader.clean.hyphens`).
 
+A geometric decision's ``line`` is the number of the page it was read on (its
+evidence gives the place in the page's unit); a hyphen's is its article's index.
+
 >>> from reader.sources.model import PositionedPage, Word
 >>> words = [Word("Rain", 0, 100, 60, 124, size=24, bold=True),
 ...          Word("It", 0, 130, 8, 139, size=9), Word("rained", 11, 130, 40, 139, size=9)]
