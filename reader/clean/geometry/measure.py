@@ -67,8 +67,9 @@ def page_scale(words: Sequence[Word]) -> Scale:
 
 
 def line_pitch(body: Sequence[Word], em: float) -> float:
-    """The usual step from one body line to the next: by the source's line numbers
-    within a block, else between the distinct heights body words stand at.
+    """The usual step from one body line to the next in a column: by the source's line
+    numbers within a block, else between the lines that start at one left edge (the
+    lines of a column start at its edge, whatever the columns beside them do).
 
     >>> line_pitch([Word("a", 0, top, 5, top + 9) for top in (0, 11, 22, 33)], 9.0)
     11.0
@@ -85,8 +86,13 @@ def line_pitch(body: Sequence[Word], em: float) -> float:
             found.sort()
             steps += [b - a for a, b in zip(found, found[1:])]
     else:
-        found = sorted({round(w.top, 1) for w in body})
-        steps = [b - a for a, b in zip(found, found[1:])]
+        edges: dict[float, set[float]] = {}
+        for word in body:
+            edges.setdefault(round(word.x0 * 2) / 2, set()).add(round(word.top, 1))
+        for tops in edges.values():
+            if len(tops) >= 3:
+                found = sorted(tops)
+                steps += [b - a for a, b in zip(found, found[1:])]
     steps = sorted(step for step in steps if 0.6 * em <= step <= 3 * em)
     # A lower quartile: where space stands between paragraphs, many steps hold a gap.
     return float(steps[len(steps) // 4]) if steps else 0.0
