@@ -154,7 +154,7 @@ def _count_drop_capitals(found: list[Line], caps, scale: Scale) -> None:
             if not top - 0.5 * scale.em <= line.top <= bottom:
                 continue
             past = line.x0 - beside_x0  # how far the line starts right of the others beside
-            if abs(past) <= 0.3 * scale.em:
+            if -scale.em <= past <= 0.3 * scale.em:  # the first word may stand a little right
                 line.indent_x0 = x0
             elif 0 < past <= paragraphs.MOST_INDENT_EMS * scale.em:
                 line.indent_x0 = x0 + past
