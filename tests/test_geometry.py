@@ -233,6 +233,25 @@ def test_a_small_bold_headline_over_body_starts_its_article():
     ]
 
 
+def test_a_headline_whose_word_spaces_line_up_stays_whole():
+    size = 29.0
+    words = [  # the spaces after "Ava" and "The" stand one over the other
+        Word("Ava", 36.0, 59, 88.1, 88, size, True),
+        Word("DuVernay’s", 96.2, 59, 253.1, 88, size, True),
+        Word("Film", 261.2, 59, 330.0, 88, size, True),
+        Word("The", 36.0, 90, 87.6, 119, size, True),
+        Word("U.S.", 95.6, 90, 152.0, 119, size, True),
+        Word("Prisons", 160.1, 90, 270.3, 119, size, True),
+    ]
+    body, _ = column(
+        [["Ava DuVernay’s new film looks at the", "prisons of the United States."]], LEFT, 130
+    )
+    (article,) = clean_positioned(
+        [PositionedPage(1, 612.0, 792.0, words + body)]
+    ).document.articles()
+    assert article.headline == "Ava DuVernay’s Film The U.S. Prisons"
+
+
 def test_an_empty_page_gives_an_empty_document():
     result = clean_positioned([PositionedPage(1, 612.0, 792.0, [])])
     assert result.document.text == "" and result.document.blocks == []

@@ -141,17 +141,18 @@ def _is_gutter(words: list[Word], gap: tuple[float, float], scale: Scale) -> str
 
 
 def _spaces_a_line(left: list[Word], right: list[Word], gap, scale: Scale) -> bool:
-    """Is the gap only the space between two words of one line of large type (a
-    headline's space over a gutter of the columns below)?"""
-    width = gap[1] - gap[0]
+    """Is the gap only the spaces between words of lines of large type (a headline's
+    spaces over a gutter of the columns below)?  On some line, the last word before
+    the gap and the first after it stand closer than a gutter of their size."""
     big = HEADLINE_RATIO * scale.size
-    ends = [w for w in left if w.x1 == gap[0] and word_size(w) >= big]
-    starts = [w for w in right if w.x0 == gap[1] and word_size(w) >= big]
+    ends = [w for w in left if word_size(w) >= big and gap[0] - w.x1 < word_size(w)]
+    starts = [w for w in right if word_size(w) >= big and w.x0 - gap[1] < word_size(w)]
     for end in ends:
         for start in starts:
             level = min(end.bottom, start.bottom) - max(end.top, start.top)
             if level > 0.5 * min(end.height, start.height):
-                return width < GUTTER_EMS * max(word_size(end), word_size(start))
+                if start.x0 - end.x1 < GUTTER_EMS * max(word_size(end), word_size(start)):
+                    return True
     return False
 
 
