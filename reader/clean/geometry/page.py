@@ -29,6 +29,8 @@ HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A drop capital stands beside this many lines at most, and is this many ems wide at least.
 LOST_CAPITAL_LINES = 4
 LOST_CAPITAL_EMS = 1.5
+# Display lines whose sizes differ by no more than this share are set in one type.
+DISPLAY_ALIKE = 0.12
 # A line of this many words or fewer may be a paragraph's last.
 SHORT_LINE_WORDS = 3
 # A run this much wider than the page's usual column still stands in one column.
@@ -232,6 +234,37 @@ def _tell_roles(piece_lines: list[list[Line]], page: PositionedPage, scale: Scal
             line.role = role
             line.evidence = evidence
         _last_lines_go_on(found, scale, ocr)
+    _display_lines_alike([line for found in piece_lines for line in found])
+
+
+def _display_lines_alike(found: list[Line]) -> None:
+    """Lines of one display block (a headline, a deck, a pull quote) in one type share
+    one role: OCR sizes each line by its own letters, so a pull quote's lines can fall
+    either side of the headline size.  The block (lines in reading order, one under
+    the other) takes its largest line's role."""
+    display = ("headline", "deck")
+    group: list[Line] = []
+    for line in [*found, None]:
+        alike = (
+            line is not None
+            and line.role in display
+            and (not group or _under(group[-1], line))
+            and (not group or abs(line.size - group[0].size) <= DISPLAY_ALIKE * group[0].size)
+        )
+        if alike:
+            group.append(line)
+            continue
+        if len(group) > 1:
+            largest = max(group, key=lambda member: member.size)
+            for member in group:
+                member.role, member.evidence = largest.role, largest.evidence
+        group = [line] if line is not None and line.role in display else []
+
+
+def _under(upper: Line, lower: Line) -> bool:
+    """Does ``lower`` stand right under ``upper`` (within a line of its own height)?"""
+    overlap = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
+    return overlap > 0 and 0 <= lower.top - upper.bottom <= upper.height
 
 
 def _last_lines_go_on(found: list[Line], scale: Scale, ocr: bool) -> None:
