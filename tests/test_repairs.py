@@ -17,6 +17,7 @@ import test_reading_order
 from reader import SAMPLE_PAGE, cli, read_page
 from reader.clean import clean_page
 from reader.clean.repairs import (
+    POSITIONED_ONLY,
     REPAIRS,
     WEB_ONLY,
     repair_counts,
@@ -90,8 +91,11 @@ def marks_of(decision) -> list[str]:
     return [word for word in words if word not in {"lines", "caption", "headline", "joined"}]
 
 
-# The web pages' repairs act on HTML, not text: tests/test_source_web.py switches each off.
-@pytest.mark.parametrize("name", [r.name for r in REPAIRS if r.pages != WEB_ONLY])
+# The web pages' repairs act on HTML, not text: tests/test_source_web.py switches each off;
+# the geometric cleaner's act on positioned words: tests/test_geometry.py does.
+@pytest.mark.parametrize(
+    "name", [r.name for r in REPAIRS if r.pages not in (WEB_ONLY, POSITIONED_ONLY)]
+)
 def test_a_skipped_repair_changes_the_output_only_where_it_acted(name):
     page = page_where_it_acts(name)
     full = clean_page(page)
