@@ -133,3 +133,16 @@ def test_a_corpus_folder_may_hold_every_kind(capsys, tmp_path):
     outlets = {outlet["outlet"] for outlet in json.loads(out)["outlets"]}
     assert {"Newsweek-like sample (made-up)", "Pravda.ru-like sample (made-up)"} <= outlets
     assert "typeset" in outlets  # a PDF with no meta beside it is named after its file
+
+
+def test_a_pull_quote_in_an_article_with_no_headline_is_no_headline():
+    # The typeset sample's first article has no headline (it starts in the page's first
+    # column); its pull quote, in larger bold type in the last column, repeats its words.
+    from reader.clean.files import clean_file
+
+    result = clean_file(TYPESET_PDF)
+    headlines = [article.headline for article in result.document.articles()]
+    assert headlines == [None, "Iran and Russia cooperate amid suspicion"]
+    pulled = [d for d in result.decisions if d.action == "pull-quote"]
+    assert any("repeats the article's words" in d.evidence for d in pulled)
+    assert "Tehran leaders know" in result.document.text  # the body keeps the sentence

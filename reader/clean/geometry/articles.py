@@ -145,22 +145,21 @@ class Articles:
         return True
 
     def _set_in_column(self, run: Run) -> bool:
-        """Large type inside one column of an article, smaller than its headline: a
-        pull quote set in the column (recorded), not a new article."""
+        """Large type inside one column of an article, smaller than its headline or
+        repeating the article's own words: a pull quote set in the column (recorded),
+        not a new article."""
         article = self.current
-        if not (run.in_column and article and article.headline and article.paragraphs):
+        if not (run.in_column and article and article.paragraphs) or self._last_role == "headline":
             return False
-        if run.size >= PULL_QUOTE_SHARE * article.size or self._last_role == "headline":
+        if repeats_the_body(run, article):
+            evidence = "type in one column that repeats the article's words"
+        elif article.headline and run.size < PULL_QUOTE_SHARE * article.size:
+            evidence = f"{run.size:.3g} type in one column, under a {article.size:.3g} headline"
+        else:
             return False
         if "pull-quote" not in self.skip:
             self.decisions.append(
-                Decision(
-                    "pull-quote",
-                    run.page,
-                    run.text[:40],
-                    "pull-quote",
-                    f"{run.size:.3g} type in one column, under a {article.size:.3g} headline",
-                )
+                Decision("pull-quote", run.page, run.text[:40], "pull-quote", evidence)
             )
         return True
 
@@ -212,6 +211,32 @@ class Articles:
             self.current.captions += self._pending_captions
             self._pending_captions = []
         return self.articles
+
+
+def letters(text: str) -> str:
+    """Text reduced to its lower-case letters and digits, so that line ends, hyphens and
+    quotation marks do not hide a repeated sentence.
+
+    >>> letters("“Tehran lea-\\nders know”")
+    'tehranleadersknow'
+    """
+    return "".join(character for character in text.lower() if character.isalnum())
+
+
+def repeats_the_body(run: Run, article: Article, fewest_words: int = 5) -> bool:
+    """Does the run repeat, word for word, a stretch of the article read so far (a pull
+    quote quotes its article; a headline does not)?
+
+    >>> from reader.clean.geometry.page import Run
+    >>> article = Article(paragraphs=[["We know that Iraqis re-", "sent it, he said."]])
+    >>> repeats_the_body(Run("headline", 1, (0, 0, 9, 9), [["“We know that", "Iraqis resent it"]]), article)
+    True
+    """
+    lines = _lines(run)
+    if sum(len(line.split()) for line in lines) < fewest_words:
+        return False
+    body = letters(" ".join(line for paragraph in article.paragraphs for line in paragraph))
+    return letters(" ".join(lines)) in body
 
 
 def _lines(run: Run) -> list[str]:
