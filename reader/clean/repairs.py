@@ -22,11 +22,20 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from reader.clean import display, drop_capitals, hyphens, ocr, paragraphs, tidy
+from reader.clean.geometry import capitals as geo_capitals
+from reader.clean.geometry import columns as geo_columns
+from reader.clean.geometry import lines as geo_lines
+from reader.clean.geometry import paragraphs as geo_paragraphs
+from reader.clean.geometry import roles as geo_roles
+from reader.clean.geometry.articles import Articles
 from reader.clean.rules import Rule, rule_of
+from reader.sources import web_boilerplate
 
 ALL_PAGES = "all"
 OCR_ONLY = "OCR only"
 TEXT_LAYER_ONLY = "text layer only"
+WEB_ONLY = "web pages"
+POSITIONED_ONLY = "positioned words"  # PDF, scan, ALTO, side-by-side text (reader.clean.geometry)
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class Repair:
 
     name: str
     fixes: str  # one line, for `reader clean --repairs`
-    pages: str  # ALL_PAGES, OCR_ONLY or TEXT_LAYER_ONLY
+    pages: str  # ALL_PAGES, OCR_ONLY, TEXT_LAYER_ONLY, WEB_ONLY or POSITIONED_ONLY
     function: Callable
 
 
@@ -141,6 +150,103 @@ REPAIRS: tuple[Repair, ...] = (
         'a lone "_" that OCR read for a speck goes ("as_ follows" -> "as follows")',
         ALL_PAGES,
         tidy.remove_stray_underscores,
+    ),
+    Repair(
+        "web-boilerplate-block",
+        "a web page's navigation, cookie notice, share buttons, adverts, related stories, newsletter box, comments or footer, named so by its tag, role, class or id, goes",
+        WEB_ONLY,
+        web_boilerplate.named_boilerplate,
+    ),
+    Repair(
+        "web-link-block",
+        "a web page's block that is mostly links (a related-story list, a menu) goes",
+        WEB_ONLY,
+        web_boilerplate.link_block,
+    ),
+    Repair(
+        "web-outside-article",
+        "a web page's text outside the part that holds the article's paragraphs (sidebars, teasers) goes",
+        WEB_ONLY,
+        web_boilerplate.holds_the_article,
+    ),
+    Repair(
+        "web-read-more",
+        'a "READ MORE: ..." or "Related: ..." link line between a web article\'s paragraphs goes',
+        WEB_ONLY,
+        web_boilerplate.read_more_line,
+    ),
+    Repair(
+        "web-boilerplate-line",
+        'a short line of site furniture in a web article ("Advertisement", "Share this:", "Tags: ...", a date line) goes',
+        WEB_ONLY,
+        web_boilerplate.boilerplate_line,
+    ),
+    # The geometric cleaner's readings of positioned words (reader.clean.geometry).
+    Repair(
+        "deskew",
+        "a scan's slightly rotated lines are turned level before columns are cut",
+        POSITIONED_ONLY,
+        geo_lines.deskew,
+    ),
+    Repair(
+        "drop-capital-by-size",
+        'a letter two lines tall joins the word beside it ("I" + "f there’s" -> "If there’s")',
+        POSITIONED_ONLY,
+        geo_capitals.join_drop_capitals,
+    ),
+    Repair(
+        "column-gap",
+        "columns are cut at the gaps no word crosses and read left to right",
+        POSITIONED_ONLY,
+        geo_columns.cut_page,
+    ),
+    Repair(
+        "furniture",
+        'the paper\'s name, date, page number and "Continued on Page 7" are left out',
+        POSITIONED_ONLY,
+        geo_roles.in_margin,
+    ),
+    Repair(
+        "headline-by-size",
+        "type 1.35x the body's or larger starts an article as its headline",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "deck-under-headline",
+        "larger type right under a headline joins it as its deck",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "byline-line",
+        'a short line that starts with "By" is the byline',
+        POSITIONED_ONLY,
+        geo_roles.role_of_text,
+    ),
+    Repair(
+        "caption-by-size",
+        "type smaller than the body's is a caption, kept out of the paragraphs",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "pull-quote",
+        "large type set in a column (italic, smaller than its headline, or over no body) is a pull quote and left out",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "paragraph-start",
+        "a paragraph starts at an indent, a gap, or after a short line in a justified column",
+        POSITIONED_ONLY,
+        geo_paragraphs.paragraph_starts,
+    ),
+    Repair(
+        "article-continues",
+        "body at the top of a page under no headline goes on the last article of the page before",
+        POSITIONED_ONLY,
+        Articles.add,
     ),
 )
 
