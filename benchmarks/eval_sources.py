@@ -121,9 +121,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval_sources: {DEV} is absent; give --folder", file=sys.stderr)
         return 2
     scorer = load_scorer()
-    kinds = ["folder"] if args.folder else [k.strip() for k in args.kinds.split(",") if k.strip()]
-    for kind in kinds:
-        rows = [score_page(p, scorer) for p in pages_of_kind(kind, args.folder)]
+    if args.folder:
+        from reader.sources import file_kind
+
+        by_kind: dict[str, list[Path]] = {}
+        for path in pages_of_kind("folder", args.folder):
+            by_kind.setdefault(file_kind(path), []).append(path)
+    else:
+        kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
+        by_kind = {kind: pages_of_kind(kind) for kind in kinds}
+    for kind, paths in by_kind.items():
+        rows = [score_page(path, scorer) for path in paths]
         if rows:
             report(kind, rows, args.worst)
     return 0

@@ -17,7 +17,8 @@ SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "texts" / "arab-weekly-ma
 
 
 def load_document(path: str | Path) -> Document:
-    """Read a page file and clean it: the `Document` every later stage works on."""
-    from reader.clean import clean_page
+    """Read a page file of any kind the kit reads and clean it: the `Document` every
+    later stage works on (see `reader.clean.files.clean_file`)."""
+    from reader.clean.files import clean_file
 
-    return clean_page(read_page(path), source=str(path)).document
+    return clean_file(path).document

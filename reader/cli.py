@@ -16,6 +16,7 @@ import warnings
 from pathlib import Path
 
 from reader.clean.pagefile import PageError, PageWarning, load_page, read_page
+from reader.sources import file_kind
 
 # Pages bigger than this are cleaned piece by piece, in bounded memory, in
 # pieces of about this many characters.
@@ -41,20 +42,35 @@ def tell(message: str, end: str = "\n") -> None:
 
 
 def _load_document(page: str, next_step: str = ""):
-    from reader.clean import clean_page
+    return _clean_file(page, next_step=next_step).document
 
-    text = read_page(page)
-    long_work = len(text) > LONG_WORK_BYTES
-    if long_work:
-        tell(f"cleaning {len(text) / 1e6:.1f} MB of text…")
-    document = clean_page(text, source=None if page == "-" else page).document
+
+def _clean_file(page: str, skip=(), next_step: str = ""):
+    """Clean a page of any kind, saying on standard error what takes long (big text, many pages)."""
+    from reader.clean.files import clean_file
+
+    is_file = page != "-" and Path(page).is_file()
+    long_work = is_file and Path(page).stat().st_size > LONG_WORK_BYTES
+    if long_work and file_kind(page) == "text":
+        tell(f"cleaning {Path(page).stat().st_size / 1e6:.1f} MB of text…")
+
+    def progress(done: int, total: int) -> None:
+        tell(f"read page {done} of {total}", end="\r" if done < total else "\n")
+
+    result = clean_file(page, skip=skip, progress=progress)
     if long_work and next_step:
         tell(f"{next_step}…")
-    return document
+    return result
+
+
+def _streams(page: str) -> bool:
+    """Whether a page is text too big to clean whole: it is cleaned piece by piece."""
+    if page == "-" or not Path(page).is_file():
+        return False
+    return Path(page).stat().st_size > STREAMING_THRESHOLD and file_kind(page) == "text"
 
 
 def cmd_clean(args: argparse.Namespace) -> None:
-    from reader.clean.cleaner import clean_page
     from reader.clean.repairs import repairs_to_skip
     from reader.clean.streaming import decoding_decisions
 
@@ -65,20 +81,28 @@ def cmd_clean(args: argparse.Namespace) -> None:
         raise CommandError("give a page file (or - for standard input), or --repairs")
     args.skip = repairs_to_skip(filter(None, (args.skip or "").split(",")))
     explain_to = sys.stderr if args.json else sys.stdout
-    if args.page != "-" and Path(args.page).is_file():
-        size = Path(args.page).stat().st_size
-        if size > STREAMING_THRESHOLD:
-            _clean_streaming(args, size)
-            return
-    page = load_page(args.page)
-    result = clean_page(page.text, source=args.page, skip=args.skip)
+    if _streams(args.page):
+        _clean_streaming(args, Path(args.page).stat().st_size)
+        return
+    from reader.clean.files import clean_text_page
+
+    if file_kind(args.page) == "text":
+        page = load_page(args.page)
+        decisions = decoding_decisions(page.decoding)
+        result = clean_text_page(page.text, source=args.page, skip=args.skip)
+    else:
+        decisions = []
+        result = _clean_file(args.page, skip=args.skip)
     if args.explain:
-        for decision in decoding_decisions(page.decoding) + result.decisions:
+        for decision in decisions + result.decisions:
             print(decision.describe(), file=explain_to)
         if not args.json:
             print()
     if args.json:
-        _print_json(result.document.to_json())
+        data = result.document.to_json()
+        if result.meta.to_json():
+            data["meta"] = result.meta.to_json()
+        _print_json(data)
     else:
         sys.stdout.write(result.document.text + "\n")
 
@@ -145,11 +169,9 @@ def _clean_streaming(args: argparse.Namespace, size: int) -> None:
 def cmd_actors(args: argparse.Namespace) -> None:
     from reader.actors import actors_json
 
-    if args.page != "-" and Path(args.page).is_file():
-        size = Path(args.page).stat().st_size
-        if size > STREAMING_THRESHOLD:
-            _actors_streaming(args.page, size)
-            return
+    if _streams(args.page):
+        _actors_streaming(args.page, Path(args.page).stat().st_size)
+        return
     document = _load_document(args.page, "finding actors")
     _print_json(actors_json(document, page_path=args.page))
 
@@ -298,37 +320,65 @@ def _refuse_links(paths: list[Path]) -> None:
 def cmd_new_page(args: argparse.Namespace) -> None:
     """Add a page of one's own to texts/: the page, its metadata, an empty actor list.
 
-    Each file is written whole or not at all (a temporary file, then a rename), so a
-    full disk leaves the old page, not an empty one.
+    A page that is not plain text (a PDF, a scan, ALTO XML, a saved web page) is
+    cleaned first: its clean text is the page, the original is kept beside it under
+    the same name, and what the source says of itself (outlet, title, date, author,
+    URL) fills the metadata where the options leave it empty.  Each file is written
+    whole or not at all (a temporary file, then a rename), so a full disk leaves the
+    old page, not an empty one.
     """
     from reader.annotations import write_atomically
 
-    text = read_page(args.file)  # refuses empty, binary and unreadable files first
+    kind = file_kind(args.file)
+    if kind == "text":
+        text, said = read_page(args.file), {}  # refuses empty, binary and unreadable files
+    else:
+        result = _clean_file(args.file)
+        text, said = result.document.text + "\n", result.meta.to_json()
     folder = Path(args.texts)
     folder.mkdir(parents=True, exist_ok=True)
-    slug = page_slug(args.name or Path(args.file).stem)
+    suffix = "" if kind == "text" else _original_suffix(args.file, kind)
+    name = Path(args.file).name
+    slug = page_slug(args.name or (name[: -len(suffix)] if suffix else Path(name).stem))
     page = folder / f"{slug}.txt"
     meta = folder / f"{slug}.meta.json"
     actors = folder / f"{slug}.actors.csv"
-    _refuse_links([page, meta, actors])
-    existing = [p for p in (page, meta, actors) if p.exists()]
+    original = folder / f"{slug}{suffix}" if suffix else None
+    written = [p for p in (page, meta, actors, original) if p is not None]
+    _refuse_links(written)
+    existing = [p for p in written if p.exists()]
     if existing and not args.force:
         raise CommandError(f"{existing[0]} exists already; choose --name or add --force")
     metadata = {
-        "title": args.title or "",
-        "publication": args.publication or "",
+        "title": args.title or said.get("title", ""),
+        "publication": args.publication or said.get("outlet", ""),
         "language": args.language,
-        "date": args.date or "",
-        "author": "",
-        "url": "",
+        "date": args.date or said.get("date", ""),
+        "author": said.get("author", ""),
+        "url": said.get("url", ""),
         "source": str(args.file),
     }
+    if original is not None:
+        write_atomically(original, Path(args.file).read_bytes())
     write_atomically(page, text.encode("utf-8"))
     write_atomically(meta, (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode())
     if not actors.exists():
         write_atomically(actors, b"name,type,aliases,colour,description\n")
-    print(f"added {page}, {meta.name} and {actors.name}")
+    kept = f", the original {original.name}" if original is not None else ""
+    print(f"added {page}{kept}, {meta.name} and {actors.name}")
     print(f"try: reader clean {page}")
+
+
+def _original_suffix(path: str, kind: str) -> str:
+    """The suffix an original keeps beside its clean text (``.alto.xml`` stays whole).
+
+    >>> _original_suffix("scans/page03.alto.xml", "alto"), _original_suffix("a.PDF", "pdf")
+    ('.alto.xml', '.pdf')
+    """
+    suffixes = [suffix.lower() for suffix in Path(path).suffixes[-2:]]
+    if len(suffixes) == 2 and suffixes[0] in (".alto", ".hocr"):
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else f".{kind}"
 
 
 def lab_command(notebooks: Path, jupyter_options: list[str]) -> list[str]:
@@ -455,7 +505,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=cmd_demo)
 
     new_page = commands.add_parser("new-page", help="add a page of your own to texts/")
-    new_page.add_argument("file", help="the page file (.txt from OCR or pdftotext)")
+    new_page.add_argument(
+        "file",
+        help="the page file: text from OCR or pdftotext, a PDF, a scan, ALTO XML or a saved web page",
+    )
     new_page.add_argument("--name", help="short name for the page (default: the file's name)")
     new_page.add_argument("--title", help="the article's title")
     new_page.add_argument("--publication", help="the newspaper or site")

@@ -250,7 +250,7 @@ def test_bad_documents_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(SAMPLE_PAGE, corpus / "good.txt")
-    (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    (corpus / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4)
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog\x00\xff\xfe trailer")
     (corpus / "notes.md").write_text("# notes\n", encoding="utf-8")

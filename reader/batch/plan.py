@@ -42,21 +42,11 @@ from pathlib import Path
 
 import numpy as np
 
-# The page formats of the command-line contract, by file suffix. `reader.load_document`
-# reads each (today text only; the others fail with its one-line error until their
-# readers land, and then simply work).
-PAGE_FORMATS: dict[str, str] = {
-    ".txt": "text",
-    ".pdf": "pdf",
-    ".png": "scan",
-    ".jpg": "scan",
-    ".jpeg": "scan",
-    ".tif": "scan",
-    ".tiff": "scan",
-    ".xml": "alto",
-    ".html": "html",
-    ".htm": "html",
-}
+from reader.sources import SUFFIX_KINDS
+
+# The page formats of the command-line contract, by file suffix: text, and every kind
+# `reader.sources` reads (`reader.load_document` reads them all).
+PAGE_FORMATS: dict[str, str] = {".txt": "text", **SUFFIX_KINDS}
 CORPUS_SUFFIXES = (".jsonl", ".ndjson")
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 # Files that belong to the page beside them (its metadata, its actor list, annotations).

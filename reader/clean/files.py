@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from reader.clean.decisions import CleanResult
-from reader.sources import source_kind
+from reader.sources import file_kind
 
 
 def clean_file(
@@ -29,8 +29,7 @@ def clean_file(
     from reader.clean.pagefile import PageError, read_page
 
     source = None if str(path) == "-" else str(path)
-    head = _head(path)
-    kind = source_kind(path, head)
+    kind = file_kind(path)
     if kind == "html":
         from reader.sources.web import clean_web_page
 
@@ -75,13 +74,3 @@ def _clean_text(text: str, source: str | None, skip: Collection[str]) -> CleanRe
     from reader.clean.geometry import clean_positioned
 
     return clean_positioned([page], source, skip=skip)
-
-
-def _head(path: str | Path, size: int = 16) -> bytes:
-    if str(path) == "-":
-        return b""
-    try:
-        with open(path, "rb") as stream:
-            return stream.read(size)
-    except OSError:
-        return b""  # read_page reports why, in one line

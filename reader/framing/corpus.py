@@ -76,8 +76,10 @@ def load_corpus(path: str | Path) -> list[CorpusArticle]:
     """Read a corpus: a JSONL file (one article a line) or a folder of pages.
 
     A JSONL line needs ``outlet`` and ``text`` (``title``, ``date``, ``event`` are kept if
-    present).  In a folder, every ``.txt`` page is cleaned with the page cleaner; its
-    outlet is the ``publication`` of a sibling ``NAME.meta.json``, else the file name.
+    present).  In a folder, every page of a kind the kit reads (text, PDF, scan, ALTO,
+    saved web page: `reader.sources.page_files`) is cleaned; its outlet is the
+    ``publication`` of a sibling ``NAME.meta.json``, else the outlet the source names
+    (a web page's site), else the file name.
     Bad input raises ``ValueError`` with one line that says where.
     """
     corpus = Path(path)
@@ -92,7 +94,7 @@ def load_corpus(path: str | Path) -> list[CorpusArticle]:
     else:
         raise ValueError(f"no such corpus: {corpus}")
     if not articles:
-        kind = "no .txt pages" if corpus.is_dir() else "no articles"
+        kind = "no pages" if corpus.is_dir() else "no articles"
         raise ValueError(f"{corpus} holds {kind}")
     return articles
 
@@ -140,19 +142,21 @@ def _load_corpus_jsonl(path: Path) -> list[CorpusArticle]:
 
 
 def _load_corpus_folder(folder: Path) -> list[CorpusArticle]:
-    import reader
+    from reader.clean.files import clean_file
+    from reader.sources import page_files
 
     articles = []
-    for page in sorted(folder.glob("*.txt")):
-        document = reader.load_document(page)
+    for page in page_files(folder):
+        result = clean_file(page)
         meta = page_metadata(page)
+        said = result.meta
         articles.append(
             CorpusArticle(
-                outlet=meta.get("publication") or page.stem,
-                text=document.text,
+                outlet=meta.get("publication") or said.outlet or page.stem,
+                text=result.document.text,
                 source=page.name,
-                title=meta.get("title") or None,
-                date=meta.get("date") or None,
+                title=meta.get("title") or said.title or None,
+                date=meta.get("date") or said.date or None,
             )
         )
     return articles

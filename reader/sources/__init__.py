@@ -62,3 +62,36 @@ def source_kind(path: str | Path, head: bytes = b"") -> str:
         if head.startswith(magic):
             return kind
     return SUFFIX_KINDS.get(Path(str(path)).suffix.lower(), "text")
+
+
+def page_files(folder: str | Path) -> list[Path]:
+    """The pages in a folder, one a name, in name order: a page's clean ``.txt`` (what
+    ``reader new-page`` writes) stands for the original kept beside it.
+
+    Files of other kinds (``.json``, ``.csv``, ``.md``) are not pages; ``.txt`` and
+    every suffix of `SUFFIX_KINDS` are.
+    """
+    pages: dict[str, Path] = {}
+    for path in sorted(Path(folder).iterdir()):
+        suffix = path.suffix.lower()
+        if not path.is_file() or (suffix != ".txt" and suffix not in SUFFIX_KINDS):
+            continue
+        name = path.name.split(".")[0]
+        if name not in pages or suffix == ".txt":
+            pages[name] = path
+    return [pages[name] for name in sorted(pages)]
+
+
+def file_kind(path: str | Path) -> str:
+    """The kind of page in the file ``path`` (``-``, standard input, is text)."""
+    return source_kind(path, _first_bytes(path))
+
+
+def _first_bytes(path: str | Path, size: int = 16) -> bytes:
+    if str(path) == "-":
+        return b""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(size)
+    except OSError:
+        return b""  # the reader reports why, in one line

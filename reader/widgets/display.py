@@ -13,7 +13,8 @@ reader expects it, and only present: the numbers come from the pipeline's tables
 - `collapsed`: long content folded under a one-line summary;
 - `kwic` and `show_kwic`: key word in context, aligned on the key word, whole words,
   the page's own spacing, each line kept inside its paragraph;
-- `file_link`: a link to a file the kit wrote that JupyterLab's file browser opens.
+- `file_link`: a link to a file the kit wrote that JupyterLab's file browser opens;
+- `picture_beside`: a page's picture with its blocks outlined, beside the clean articles.
 
 Every piece of text is escaped (``markupsafe``) before it goes into HTML.
 
@@ -180,6 +181,25 @@ def articles(document, open_first: bool = False) -> Html:
             collapsed(summary, page_text(article.paragraphs), open_first and number == 1).html
         )
     return Html(Markup("").join(Markup(p) for p in pieces))
+
+
+def picture_beside(picture, document, legend: Mapping[str, str] | None = None) -> widgets.HBox:
+    """A page's picture (a PIL image, `reader.picture.page_picture`) beside its clean
+    articles, with a legend of the roles' colours; each side scrolls on its own."""
+    import io
+
+    from reader.picture import ROLE_COLOURS
+
+    png = io.BytesIO()
+    picture.save(png, format="PNG")
+    image = widgets.Image(value=png.getvalue(), format="png", layout={"width": "48%"})
+    keys = Markup(" ").join(
+        Markup('<span style="border:3px solid {};padding:0 4px">{}</span>').format(colour, role)
+        for role, colour in (legend or ROLE_COLOURS).items()
+    )
+    text = Markup("<p>{}</p>{}").format(keys, Markup(articles(document, open_first=True).html))
+    right = widgets.HTML(text, layout={"width": "50%", "max_height": "900px", "overflow": "auto"})
+    return widgets.HBox([image, right])
 
 
 # -- tables -----------------------------------------------------------------------------
