@@ -242,7 +242,7 @@ def _gutter_runs(lines: list[str]):
         yield (
             int(position),
             int(carry.first[position]),
-            len(lines) - 1,
+            carry.last_line,
             int(carry.left[position]),
             int(carry.right[position]),
         )
@@ -253,7 +253,8 @@ class _Carry:
 
     def __init__(self, np) -> None:
         self.np = np
-        self.first = np.zeros(MAX_COLUMNS, dtype=np.int64)
+        self.first = np.full(MAX_COLUMNS, -1, dtype=np.int64)  # -1: the next line with words
+        self.last_line = -1  # the last line with words read so far
         self.left = np.zeros(MAX_COLUMNS, dtype=np.int64)
         self.right = np.zeros(MAX_COLUMNS, dtype=np.int64)
 
@@ -261,6 +262,7 @@ class _Carry:
         """The runs the chunk's blocked cells end; what stays open is carried on."""
         np = self.np
         height, width = blocked.shape
+        self.first[self.first < 0] = numbers[0]
         cum_left = np.cumsum(left, axis=0, dtype=np.int32)
         cum_right = np.cumsum(right, axis=0, dtype=np.int32)
         # For each cell, the last blocked row at or above it (-1: none in this chunk).
@@ -277,11 +279,12 @@ class _Carry:
         strength = np.minimum(run_left, run_right)
         strongest = strength.max(initial=0)
         for k in np.nonzero(strength == strongest)[0] if strongest else ():
-            first = self.first[xs[k]] if above[k] < 0 else numbers[above[k]] + 1
+            first = self.first[xs[k]] if above[k] < 0 else numbers[above[k] + 1]
+            last = numbers[ys[k] - 1] if ys[k] > 0 else self.last_line
             yield (
                 int(xs[k]),
                 int(first),
-                int(numbers[ys[k]] - 1),
+                int(last),
                 int(run_left[k]),
                 int(run_right[k]),
             )
@@ -291,7 +294,9 @@ class _Carry:
         self.right[:width] = cum_right[-1] - self._before(
             cum_right, final, columns, self.right[:width]
         )
-        self.first[:width] = np.where(final < 0, self.first[:width], numbers[final] + 1)
+        after = np.where(final + 1 < height, numbers[np.minimum(final + 1, height - 1)], -1)
+        self.first[:width] = np.where(final < 0, self.first[:width], after)
+        self.last_line = int(numbers[-1])
 
     def _before(self, cumulative, above, columns, carried):
         """What a run counted before the cells: up to the blocked row above, or the carry."""
