@@ -178,6 +178,13 @@ def test_kept_pages_are_not_taken_for_columns():
     assert [p.name for p in pages if side_by_side_page(p.read_text(encoding="utf-8"))] == []
 
 
+def test_text_decoded_with_escaped_bytes_is_read():
+    # Undecodable bytes kept as lone surrogates ('surrogateescape') are characters too.
+    page = set_in_columns(PROSE, 2).replace("harbour", "harb\udcf6ur")
+    words = side_by_side_page(page).words
+    assert "harb\udcf6ur" in {w.text for w in words}
+
+
 def test_empty_and_blank_texts_are_not_columns():
     for text in ("", "\n\n", "   \n\t\n", "word", "\f\f"):
         assert side_by_side_page(text) is None

@@ -215,7 +215,9 @@ def _gutter_runs(lines: list[str]):
     carry = _Carry(np)
     for numbers, width in _chunks(lines):
         grid = "".join(lines[n][:width].ljust(width) for n in numbers)
-        ink = (np.frombuffer(grid.encode("utf-32-le"), dtype=np.uint32) != 32).reshape(-1, width)
+        ink = (
+            np.frombuffer(grid.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != 32
+        ).reshape(-1, width)
         # Position x is blocked on a line where a character stands in x .. x + MIN_GUTTER - 1.
         blocked = ink.copy()
         for shift in range(1, MIN_GUTTER):
