@@ -40,14 +40,16 @@ from dataclasses import dataclass
 from reader.sources.model import PositionedPage, Word
 
 # A gutter is a strip at least this many characters wide, blank on every line it
-# crosses.  One blank is the space between two words, and justified prose
-# lines up its double spaces down five or six lines now and then: a strip of
-# two or three blanks down a run of lines is a gutter.
+# crosses.  One blank is the space between two words, and justified prose lines
+# up its double spaces down five or six lines now and then; three blanks down a
+# run of lines are a gutter (pdftotext -layout leaves 3 to 6 between columns).
 MIN_GUTTER = 3
-# Lines with words on both sides of a gutter, all in one run, before the page
-# counts as columns side by side.  Measured on ~2,800 ordinary pages (texts,
-# OCR, made pages, BASIL and PolNeAR bodies): their strongest run has at most
-# 3 such lines; the columns of pdftotext -layout pages give 15 and more.
+# Lines with words on each side of one gutter, in one run, before a page counts as
+# columns side by side (benchmarks/columns_detect.py).  Ordinary pages (1,131:
+# texts, OCR, PolNeAR, BASIL, OverProof, made pages): at most 1.  The same
+# articles fully justified at 35-90 characters, with stray double spaces (4,608
+# texts): at most 3.  pdftotext -layout of the dev PDFs: 17 and more; of 112
+# made PDFs in 2-5 columns: 6 and more (the fewest on short two-column articles).
 MIN_LINES_EACH_SIDE = 6
 # A line bears witness on one side of a gutter when at least this many words,
 # of at least this many characters in all, stand on that side: a drop capital,
@@ -111,14 +113,15 @@ def page_lines(text: str) -> list[str]:
 
 
 def find_gutter(text: str) -> Gutter | None:
-    """The gutter with the most lines of words on both sides, or None when no line has one.
+    """The gutter with the most lines of words on its weaker side, or None when there is none.
 
-    One pass down the lines keeps, for each character position, the run of
-    lines in which it has stayed blank: a line with a non-blank character (or a
-    single space between two words) at that position ends the run; a line that
-    does not reach across it (too short, or blank) leaves the run going.  The
-    work per line is its length plus the positions still running, so the whole
-    text is read in time linear in its length.
+    One pass down the lines follows, for each character position x, the run of
+    lines on which the strip x .. x + ``MIN_GUTTER`` - 1 stays blank: a line with
+    a character in the strip ends the run; a line that stops short of it, starts
+    after it or is blank leaves the run going.  Each line in the run with words
+    enough left of the strip (``MIN_SIDE_WORDS`` words of ``MIN_SIDE_CHARACTERS``
+    characters) is a witness on the left, and likewise on the right.  The text
+    is read once, a chunk of lines at a time, so the time is linear in its length.
 
     >>> find_gutter("word  word\\nword  word") is None
     True
