@@ -10,14 +10,15 @@ Ordinary sets (should never fire): ``texts/`` and ``benchmarks/pages/`` of this
 checkout; from ../shared (or the folder READER_SHARED names) the typeset and OCR
 dev pages, the PolNeAR texts, the BASIL bodies, the OverProof articles (raw OCR
 and their transcription) and made pages (``tools.make_pages``, with and without
-``--hard``).  Side-by-side sets (should always fire): ``pdftotext -layout`` of the
-dev PDFs and of every PDF in ``--pdfs`` folders.
+``--hard``), and every ``.txt`` in ``--texts`` folders.  Side-by-side sets (should
+always fire): ``pdftotext -layout`` of the dev PDFs and of every PDF in ``--pdfs``
+folders.
 
 ``--speed`` times `side_by_side_page` on a 5 MB layout text and a 5 MB ordinary one.
 
 usage:
   python -m benchmarks.columns_detect
-  python -m benchmarks.columns_detect --made 100 --seed 3 --pdfs /tmp/my-pdfs
+  python -m benchmarks.columns_detect --made 100 --seed 3 --pdfs /tmp/my-pdfs --texts /tmp/my-txt
   python -m benchmarks.columns_detect --speed
 """
 
@@ -145,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--made", type=int, default=50, help="made pages per source and kind")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pdfs", type=Path, nargs="*", default=[], help="folders of PDFs")
+    parser.add_argument(
+        "--texts", type=Path, nargs="*", default=[], help="folders of ordinary .txt pages"
+    )
     parser.add_argument("--speed", action="store_true")
     args = parser.parse_args(argv)
     if args.speed:
@@ -152,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"fires at {MIN_LINES_EACH_SIDE} lines with words on each side of one gutter")
     right = True
-    for name, pages in ordinary_sets(args.made, args.seed).items():
+    sets = ordinary_sets(args.made, args.seed)
+    sets |= {str(folder): text_files(folder) for folder in args.texts}
+    for name, pages in sets.items():
         right &= survey(name, pages, should_fire=False)
     dev_pdfs = sorted((SHARED / "data" / "dev-pages" / "pdf").glob("*.pdf"))
     layout_sets = {"layout dev pdf": dev_pdfs}
