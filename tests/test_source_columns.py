@@ -293,6 +293,19 @@ def test_side_by_side_text_goes_to_the_geometric_cleaner(monkeypatch):
     assert len(given[0].words) == len(layout("bridge-3-columns").split())
 
 
+@pytest.mark.parametrize("count", [2, 3, 5])
+def test_columns_side_by_side_clean_into_their_prose_in_order(count):
+    # Read as plain text, each line of the page holds a line of every column: the
+    # prose comes out interleaved.  Read by position it comes out as it was written.
+    from reader.clean.files import clean_text_page
+
+    try:
+        result = clean_text_page(set_in_columns(PROSE, count))
+    except NotImplementedError:
+        pytest.skip("the geometric cleaner (reader.clean.geometry) has not landed here")
+    assert " ".join(PROSE.split()) in " ".join(result.document.text.split())
+
+
 def test_plain_text_still_goes_to_the_plain_cleaner_unchanged():
     from reader.clean.cleaner import clean_page
     from reader.clean.files import clean_text_page
