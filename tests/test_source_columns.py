@@ -202,6 +202,20 @@ def test_form_feed_ends_a_line_and_the_pages_run_on():
     assert [w.text for w in positioned.words if w.top == lines] == page.splitlines()[0].split()
 
 
+def test_each_page_of_a_pdftotext_layout_text_is_a_page_of_its_own():
+    # pdftotext ends every page with a form feed, the last one too.
+    first, second = layout("bridge-3-columns"), layout("schools-4-and-2-columns")
+    pages = columns.side_by_side_pages(first + "\f" + second + "\f")
+    assert [p.number for p in pages] == [1, 2]
+    for page, text in zip(pages, [first, second]):
+        assert [(w.text, w.x0, w.top) for w in page.words] == [
+            (w.text, w.x0, w.top) for w in side_by_side_page(text).words
+        ]
+        assert page.height == len(page_lines(text))
+    ordinary = SAMPLE.read_text(encoding="utf-8")
+    assert columns.side_by_side_pages(ordinary + "\f" + ordinary) is None
+
+
 def test_tabs_stand_where_they_reach():
     page = set_in_columns(PROSE, 2).replace(" " * 8, "\t")  # a tab reaches the next multiple of 8
     positioned = side_by_side_page(page)

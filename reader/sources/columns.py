@@ -156,12 +156,39 @@ def side_by_side_page(text: str, number: int = 1) -> PositionedPage | None:
     column, ``top`` its line number (from 0) and ``bottom`` the next; its size is
     one line.  A headline across the columns stays the one line it is.  Form
     feeds (``pdftotext``'s page breaks) end a line and the lines run on, so a
-    text of several pages is read as one tall page.
+    text of several pages is read as one tall page (`side_by_side_pages` reads
+    each page apart).
     """
     lines = page_lines(text)
-    gutter = _strongest(_gutter_runs(lines))
-    if gutter is None or gutter.lines_each_side < MIN_LINES_EACH_SIDE:
+    if not _side_by_side(lines):
         return None
+    return _page(lines, number)
+
+
+def side_by_side_pages(text: str) -> list[PositionedPage] | None:
+    """The text's pages as positioned words when its columns stand side by side, else None.
+
+    ``pdftotext`` ends each page with a form feed: each becomes a page of its own,
+    numbered from 1, its lines numbered from 0 (as `side_by_side_page` reads a
+    single page).  Pages without a word are left out.
+
+    >>> page = "\\n".join(f"{'left column words here':<26}right column words" for _ in range(8))
+    >>> [(p.number, p.height, len(p.words)) for p in side_by_side_pages(page + "\\f" + page + "\\f")]
+    [(1, 8.0, 56), (2, 8.0, 56)]
+    """
+    if not _side_by_side(page_lines(text)):
+        return None
+    sheets = [page_lines(sheet) for sheet in text.split("\f")]
+    sheets = [lines for lines in sheets if any(line.strip() for line in lines)]
+    return [_page(lines, number) for number, lines in enumerate(sheets, start=1)]
+
+
+def _side_by_side(lines: list[str]) -> bool:
+    gutter = _strongest(_gutter_runs(lines))
+    return gutter is not None and gutter.lines_each_side >= MIN_LINES_EACH_SIDE
+
+
+def _page(lines: list[str], number: int) -> PositionedPage:
     return PositionedPage(
         number=number,
         width=float(max(map(len, lines))),
