@@ -24,6 +24,7 @@ DATA = ROOT / "tests" / "data" / "columns"
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "texts" / "arab-weekly-maliki-russia.txt"
 LAYOUT_PAGES = sorted(DATA.glob("*.layout.txt"))
+LAYOUT_NAMES = ("bridge-3-columns", "schools-4-and-2-columns")
 
 
 def layout(name: str) -> str:
@@ -204,7 +205,7 @@ def test_form_feed_ends_a_line_and_the_pages_run_on():
 
 def test_each_page_of_a_pdftotext_layout_text_is_a_page_of_its_own():
     # pdftotext ends every page with a form feed, the last one too.
-    first, second = layout("bridge-3-columns"), layout("schools-4-and-2-columns")
+    first, second = (layout(name).rstrip("\f") for name in LAYOUT_NAMES)
     pages = columns.side_by_side_pages(first + "\f" + second + "\f")
     assert [p.number for p in pages] == [1, 2]
     for page, text in zip(pages, [first, second]):
