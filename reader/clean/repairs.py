@@ -23,10 +23,12 @@ from dataclasses import dataclass
 
 from reader.clean import display, drop_capitals, hyphens, ocr, paragraphs, tidy
 from reader.clean.rules import Rule, rule_of
+from reader.sources import web_boilerplate
 
 ALL_PAGES = "all"
 OCR_ONLY = "OCR only"
 TEXT_LAYER_ONLY = "text layer only"
+WEB_ONLY = "web pages"
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Repair:
 
     name: str
     fixes: str  # one line, for `reader clean --repairs`
-    pages: str  # ALL_PAGES, OCR_ONLY or TEXT_LAYER_ONLY
+    pages: str  # ALL_PAGES, OCR_ONLY, TEXT_LAYER_ONLY or WEB_ONLY
     function: Callable
 
 
@@ -141,6 +143,36 @@ REPAIRS: tuple[Repair, ...] = (
         'a lone "_" that OCR read for a speck goes ("as_ follows" -> "as follows")',
         ALL_PAGES,
         tidy.remove_stray_underscores,
+    ),
+    Repair(
+        "web-boilerplate-block",
+        "a web page's navigation, cookie notice, share buttons, adverts, related stories, newsletter box, comments or footer, named so by its tag, role, class or id, goes",
+        WEB_ONLY,
+        web_boilerplate.named_boilerplate,
+    ),
+    Repair(
+        "web-link-block",
+        "a web page's block that is mostly links (a related-story list, a menu) goes",
+        WEB_ONLY,
+        web_boilerplate.link_block,
+    ),
+    Repair(
+        "web-outside-article",
+        "a web page's text outside the part that holds the article's paragraphs (sidebars, teasers) goes",
+        WEB_ONLY,
+        web_boilerplate.holds_the_article,
+    ),
+    Repair(
+        "web-read-more",
+        'a "READ MORE: ..." or "Related: ..." link line between a web article\'s paragraphs goes',
+        WEB_ONLY,
+        web_boilerplate.read_more_line,
+    ),
+    Repair(
+        "web-boilerplate-line",
+        'a short line of site furniture in a web article ("Advertisement", "Share this:", "Tags: ...", a date line) goes',
+        WEB_ONLY,
+        web_boilerplate.boilerplate_line,
     ),
 )
 
