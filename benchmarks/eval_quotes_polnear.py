@@ -1,7 +1,9 @@
 """Measure `reader.quotes` on PolNeAR dev articles (gold Source / Cue / Content spans).
 
-Usage: ``python benchmarks/eval_quotes_polnear.py [FOLDER] [--errors]``
-(default folder ``../shared/data/polnear-dev`` beside the project).
+Usage: ``python benchmarks/eval_quotes_polnear.py [FOLDER] [--errors] [--baseline CHECKOUT]``
+(default folder ``../shared/data/polnear-dev`` beside the project); ``--baseline`` also
+prints the figures of another checkout of the kit (``/work/main``, a ``git worktree`` of
+an older commit), before this one's.
 
 Three numbers, as the issue defines them:
 
@@ -16,26 +18,43 @@ Three numbers, as the issue defines them:
   relaying outlet as Source ("According to Yahoo News, Clinton spokesman Jesse Lehrich
   said …"), which reader reports as the quote's outlet, so the outlet counts too.
 
+Each wrong speaker is put under one error kind, so the next person sees where the rest is:
+
+- ``title cut``: the speaker ends in an abbreviation's stem ("the Rev", "Sen");
+- ``channel``: the speaker is a channel, not a person ("a tweet", "the statement");
+- ``missing``: no speaker, though the gold Source is a name;
+- ``wrong clause``: another name (someone named near the quote).
+
+Besides, every statement quote of the folder whose speaker is a channel word or a cut title
+is counted (the issue wants none).
+
 An article annotated by several annotators is read with the first annotation file in
 name order.  The folder holds ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.document import Document
-from reader.quotes import Quote, find_quotes
+from reader.quotes import CHANNEL_WORDS, Quote, find_quotes
+from reader.text import ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear-dev"
-_NOT_NAMES = frozenset(
-    """the a an he she they it we i you his her their its our this that these those some
+_NOT_NAMES = (
+    frozenset(
+        """the a an he she they it we i you his her their its our this that these those some
     many several one two three another other his mr mrs ms dr gov sen rep president
     presidential republican democratic democrat former vice nominee candidate""".split()
-)
+    )
+    | TITLE_ABBREVIATIONS
+)  # "the Rev" names no one
 
 
 @dataclass
@@ -115,8 +134,86 @@ def speaker_matches(speaker: str | None, source: str, text: str = "") -> bool:
     return bool(name_words(source, text) & mine)
 
 
-def evaluate(folder: Path, show_errors: bool = False) -> dict[str, float]:
+ERROR_KINDS = ("title cut", "channel", "missing", "wrong clause")
+
+
+def is_cut_title(speaker: str) -> bool:
+    """A speaker ending in an abbreviation's stem, its full stop and name cut off.
+
+    >>> is_cut_title("the Rev"), is_cut_title("Sen"), is_cut_title("Eric H. Holder Jr.")
+    (True, True, False)
+    """
+    words = speaker.split()
+    return bool(words) and words[-1].lower() in ABBREVIATIONS
+
+
+def is_channel(speaker: str) -> bool:
+    """A speaker that is a channel ("a statement released"), not whose it is ("the ad's narrator").
+
+    >>> is_channel("a statement released"), is_channel("The Washington Post")
+    (True, False)
+    >>> is_channel("the ad’s narrator")
+    False
+    """
+    return any(w in CHANNEL_WORDS for w in re.findall(r"[\w\-]+(?![\w\-’'])", speaker))
+
+
+def error_kind(speaker: str | None) -> str:
+    """The kind of a wrong speaker (see the module's docstring).
+
+    >>> [error_kind(s) for s in (None, "the Rev", "the statement", "Bobby Scott")]
+    ['missing', 'title cut', 'channel', 'wrong clause']
+    """
+    if not speaker:
+        return "missing"
+    if is_cut_title(speaker):
+        return "title cut"
+    if is_channel(speaker):
+        return "channel"
+    return "wrong clause"
+
+
+# Run in another checkout (``--baseline``): its quotes of every article, as JSON.
+_BASELINE_SCRIPT = """
+import json, sys
+from pathlib import Path
+from reader.document import Document
+from reader.quotes import find_quotes
+found = {}
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    quotes = find_quotes(Document.from_text(path.read_text(encoding="utf-8")))
+    found[path.stem] = [
+        dict(text=q.text, start=q.start, end=q.end, speaker=q.speaker, outlet=q.outlet,
+             cue=q.cue, addressee=q.addressee, kind=q.kind) for q in quotes
+    ]
+print(json.dumps(found))
+"""
+
+
+def baseline_quotes(checkout: Path, folder: Path) -> dict[str, list[Quote]]:
+    """The quotes another checkout of the kit finds in each article (run in a child with
+    that checkout first on the path), to compare before and after a change."""
+    result = subprocess.run(
+        [sys.executable, "-c", _BASELINE_SCRIPT, str(folder / "text")],
+        env={**os.environ, "PYTHONPATH": str(checkout)},
+        cwd=checkout,  # "-c" puts the working folder first on the path
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {
+        name: [Quote(**fields) for fields in quotes]
+        for name, quotes in json.loads(result.stdout).items()
+    }
+
+
+def evaluate(
+    folder: Path, show_errors: bool = False, found: dict[str, list[Quote]] | None = None
+) -> dict[str, float]:
+    """The figures of the module's docstring; ``found`` gives each article's quotes
+    (`baseline_quotes`), else this checkout's `find_quotes` finds them."""
     counts = dict(passages=0, found=0, reported=0, real=0, named=0, named_right=0)
+    counts.update({kind: 0 for kind in ERROR_KINDS}, bad_speakers=0)
     ann_by_article: dict[str, Path] = {}
     for path in sorted((folder / "attributions").glob("*.ann")):
         ann_by_article.setdefault(path.stem.rsplit("_", 1)[0], path)
@@ -124,11 +221,14 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, float]:
         text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
         attributions = read_ann(ann)
         content = [seg for a in attributions for seg in a.content]
-        quotes: list[Quote] = [
-            q for q in find_quotes(Document.from_text(text)) if q.kind == "statement"
-        ]
+        article = found[name] if found is not None else find_quotes(Document.from_text(text))
+        quotes: list[Quote] = [q for q in article if q.kind == "statement"]
         for quote in quotes:
             counts["reported"] += 1
+            if quote.speaker and (is_cut_title(quote.speaker) or is_channel(quote.speaker)):
+                counts["bad_speakers"] += 1
+                if show_errors:
+                    print(f"BAD NAME  {name}: {quote.speaker!r}: {quote.text[:50]!r}")
             if covered((quote.start, quote.end), content) >= 0.9:
                 counts["real"] += 1
             elif show_errors:
@@ -155,10 +255,14 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, float]:
                     hits[0].outlet, source, text
                 ):
                     counts["named_right"] += 1
-                elif show_errors:
-                    print(
-                        f"SPEAKER   {name}: gold {source!r} got {hits[0].speaker!r}: {hits[0].text[:50]!r}"
-                    )
+                else:
+                    kind = error_kind(hits[0].speaker)
+                    counts[kind] += 1
+                    if show_errors:
+                        print(
+                            f"SPEAKER   {name}: [{kind}] gold {source!r} got {hits[0].speaker!r} "
+                            f"({hits[0].rule}): {hits[0].text[:50]!r}"
+                        )
     return {
         **counts,
         "recall": counts["found"] / max(1, counts["passages"]),
@@ -168,12 +272,29 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
+    baseline = None
+    if "--baseline" in argv:  # --baseline CHECKOUT: its figures first, then this one's
+        at = argv.index("--baseline")
+        if at + 1 >= len(argv):
+            print("eval_quotes_polnear: --baseline needs a checkout's folder", file=sys.stderr)
+            return 2
+        baseline = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     args = [a for a in argv if not a.startswith("--")]
     folder = Path(args[0]) if args else DEFAULT
     if not (folder / "attributions").is_dir():
         print(f"skipped: no PolNeAR folder at {folder} (it lives in ../shared, beside the project)")
         return 0
-    result = evaluate(folder, show_errors="--errors" in argv)
+    if baseline is not None:
+        print(f"before ({baseline}):")
+        report(evaluate(folder, found=baseline_quotes(baseline, folder)))
+        print("after (this checkout):")
+    report(evaluate(folder, show_errors="--errors" in argv))
+    return 0
+
+
+def report(result: dict[str, float]) -> None:
+    """Print the figures of `evaluate`."""
     print(
         f"recall    {result['recall']:.3f}  ({result['found']}/{result['passages']} quoted passages "
         "of 4+ words inside gold Content found)"
@@ -186,7 +307,11 @@ def main(argv: list[str]) -> int:
         f"speaker   {result['speaker_accuracy']:.3f}  ({result['named_right']}/{result['named']} found "
         "passages whose gold Source is a name)"
     )
-    return 0
+    kinds = ", ".join(f"{kind} {result[kind]}" for kind in ERROR_KINDS)
+    print(f"wrong speakers by kind: {kinds}")
+    print(
+        f"statement quotes whose speaker is a channel word or a cut title: {result['bad_speakers']}"
+    )
 
 
 if __name__ == "__main__":

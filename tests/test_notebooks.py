@@ -306,8 +306,10 @@ def test_what_the_notebooks_write_is_in_the_kit_and_linked(kit_run):
     assert demo_files and all(
         p.name.startswith("arab-weekly-maliki-russia.demo-") for p in demo_files
     )
-    for text in (ROOT / "texts").iterdir():  # the lessons leave the page's files as they were
-        assert (kit_run.kit / "texts" / text.name).read_bytes() == text.read_bytes(), text.name
+    for text in (ROOT / "texts").rglob("*"):  # the lessons leave the page's files as they were
+        if text.is_file():
+            kept = kit_run.kit / text.relative_to(ROOT)
+            assert kept.read_bytes() == text.read_bytes(), text.name
     notebooks = kit_run.kit / "notebooks"
     for name, notebook in kit_run.notebooks.items():
         for cell in notebook.cells:

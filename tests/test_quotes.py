@@ -391,7 +391,7 @@ def test_paragraph_of_quotation_after_a_colon_goes_on_with_the_quote_before():
 
 def test_last_person_named_by_an_offset_with_mentions_in_any_order():
     from reader.actors import find_actors
-    from reader.quotes import _PersonMentions
+    from reader.quotes.names import _PersonMentions
 
     document = reader.load_document(SAMPLE)
     mentions = find_actors(document, page_path=SAMPLE).mentions

@@ -7,6 +7,7 @@
 - `reader.actors.gazetteer`: the lists of known actors (the built-in base list and a
   page's own ``texts/NAME.actors.csv``) and the matcher that finds their names;
 - `reader.actors.discovery`: people and organisations no list names;
+- `reader.actors.outlets`: news outlets no list names, from how the page cites them;
 - `reader.actors.words`: the word lists discovery reads names with.
 
 Sentences, abbreviations and word frequencies come from `reader.text`.

@@ -593,6 +593,10 @@ def analyse_run(
                 continue  # "in Tulsa, a city ...": a place
             if single.is_initial or single.norm.endswith(_GROUP_ENDINGS):
                 continue  # "S.E.C."; "Europeans said" names a group, not a person
+            if is_plural_noun(single.text, lowercase_words) and not named_in_full(
+                text, single.text
+            ):
+                continue  # "Exporters said", "Officials told": a plural noun, not a person
         if not _valid_name_words(segment, lowercase_words, titled=False, evidence=evidence):
             continue
         if len(segment) != len(parts) and not evidence:
@@ -603,6 +607,44 @@ def analyse_run(
             )
         )
     return candidates
+
+
+_AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents")
+
+
+def is_plural_noun(word: str, lowercase_words: frozenset[str]) -> bool:
+    """A capitalised plural common noun: the page writes it in lower case too, or it has
+    an agent's plural ending ("Exporters", "Meatpackers", "Economists").
+
+    >>> [is_plural_noun(w, frozenset({"officials"})) for w in ("Officials", "Exporters", "Jones")]
+    [True, True, False]
+    """
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return False
+    return lower in lowercase_words or lower.endswith(_AGENT_PLURALS)
+
+
+@lru_cache(maxsize=4096)
+def named_in_full(text: str, word: str) -> bool:
+    """Whether the page names ``word`` after a capitalised word or an initial ("Bernie
+    Sanders", "Mr. Powers"): then a lone "Sanders" is that person, not a plural noun.
+
+    >>> named_in_full("Bernie Sanders spoke. Sanders said no.", "Sanders")
+    True
+    >>> named_in_full("Exporters said no. The exporters left.", "Exporters")
+    False
+    """
+    at = text.find(word)
+    while at >= 0:  # str.find, not a regex search: fast on a long page
+        end = at + len(word)
+        if not text[end : end + 1].isalnum():
+            before = text[max(0, at - 40) : at]
+            words = before.split()
+            if before[-1:].isspace() and words and re.fullmatch(r"[A-Z][\w’'\-]*\.?", words[-1]):
+                return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def discover_names(

@@ -61,6 +61,7 @@ from reader.actors.gazetteer import (
     parse_gazetteer,
     save_gazetteer,
 )
+from reader.actors.outlets import discover_outlets
 from reader.actors.words import is_title_word
 from reader.document import Document
 from reader.spans import SpanIndex
@@ -465,6 +466,24 @@ def _group_people(
     return people, candidates
 
 
+def _outlet_candidates(
+    text: str, people: _People, entry_by_alias: dict[str, GazetteerEntry]
+) -> list[_Candidate]:
+    """Outlets no list names, from how the page cites them (`reader.actors.outlets`).
+
+    They come first among candidates of the same span (priority 0), so "New Zealand
+    Herald" is an outlet, not the organisation discovery reads in its name; a listed
+    name keeps its list's entry.
+    """
+    candidates = []
+    for outlet in discover_outlets(text):
+        entry = entry_by_alias.get(outlet.name)
+        actor, kind = (entry.name, entry.type) if entry else (outlet.name, "outlet")
+        people.first_start.setdefault(actor, outlet.start)
+        candidates.append(_Candidate(outlet.start, outlet.end, actor, kind, 0))
+    return candidates
+
+
 def _short_form_candidates(text: str, people: _People) -> list[_Candidate]:
     """Every later mention by surname or full name, inside compounds too ("anti-Putin")."""
     keys_by_form: dict[str, list[str]] = {}
@@ -710,6 +729,7 @@ def _find_actors(
             *found,
             *_short_form_candidates(text, people),
             *_role_candidates(text, people, matches_by_span),
+            *_outlet_candidates(text, people, matcher.entry_by_alias),
         ]
     chosen = _choose(listed, others)
     roles_by_span = {(c.start, c.end): c.role for c in found if c.role}

@@ -95,6 +95,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("paragraph", _INT),
             ("speaker_start", _INT),
             ("speaker_end", _INT),
+            ("rule", _TEXT),  # the speaker decision's evidence (reader.quotes.SPEAKER_RULES)
+            ("clause", _TEXT),
         ]
     ),
     "claim_suggestions": pa.schema(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 
 from reader.clean.decisions import Decision
-from reader.clean.lines import PageEditor, PageLines, kind_of
+from reader.clean.lines import PageEditor, PageLines
 from reader.clean.rules import Rule, rules_in_use, worked_out_once
 from reader.clean.sentences import CLAUSE_END, OPENS_SENTENCE
 from reader.text import CLOSING_MARKS, TITLE_ABBREVIATIONS, ends_sentence, word_zipf
@@ -69,21 +69,45 @@ def set_apart_display_blocks(
     numbers = page.numbers
     rules = rules_in_use(DISPLAY_RULES, skip)
     edited = PageEditor(page)
+    set_apart: list[tuple[int, int]] = []  # the blocks made display lines so far
     for found in _SHORT_BLOCK.finditer(page.kinds):
         start, end = found.span()
         edited.keep(start)
-        previous = next((t for t in reversed(edited.texts) if kind_of(t) == "t"), None)
+        previous = last_body_line_before(page, start, set_apart)
         block = ShortBlock(page, start, end, width, previous, ocr)
         told = display_block_kind(block, rules)
         if told:
             kind, rule = told
             text = block.text
             decisions.append(
-                Decision("display-block", numbers[start], text[:40], kind, rule.evidence())
+                Decision("display-block", numbers[start], text[:40], kind, rule.evidence)
             )
             edited.add(" " + text, numbers[start])
             edited.skip(end)
+            set_apart.append((start, end))
     return edited.done()
+
+
+def last_body_line_before(
+    page: PageLines, start: int, set_apart: list[tuple[int, int]]
+) -> str | None:
+    """The last body line before line ``start``, leaving out the blocks (start, end) of
+    ``set_apart`` (in order), which are display lines now; None if there is none.
+
+    Found in the page's kinds (``str.rfind``, in C), not by asking each line before.
+
+    >>> page = PageLines.of("ends here.\\n\\nMike Huckabee\\n\\nThe former")
+    >>> last_body_line_before(page, 4, []), last_body_line_before(page, 4, [(2, 3)])
+    ('Mike Huckabee', 'ends here.')
+    """
+    kinds = page.kinds
+    index = kinds.rfind("t", 0, start)
+    for block_start, block_end in reversed(set_apart):
+        if index >= block_end:
+            break  # after this block, so after every block before it too
+        if index >= block_start:
+            index = kinds.rfind("t", 0, block_start)
+    return page.texts[index] if index >= 0 else None
 
 
 # In a page's kinds: a block of one to six text lines with blank lines (or the
@@ -127,6 +151,10 @@ def join_wrapped_display_lines(page: PageLines, decisions: list[Decision]) -> Pa
 _DISPLAY_RUN = re.compile("i{2,}")
 
 
+# In a page's kinds: a line with text (a body or display line).
+_NOT_BLANK = re.compile("[^b]")
+
+
 class ShortBlock:
     """A short block of its own (lines ``start`` to ``end`` of ``page``), as the
     `DISPLAY_RULES` see it; what they ask is worked out once, when first asked.
@@ -140,6 +168,9 @@ class ShortBlock:
     ) -> None:
         self.page, self.end, self.width, self.previous, self.ocr = page, end, width, previous, ocr
         self.lines = page.texts[start:end]
+        # Its first line is a full column line: body text cut by a column break, unless
+        # a caption.  Asked of every block first, so worked out right away.
+        self.starts_full = 0.8 * width <= len(self.lines[0].strip()) <= 1.2 * width
 
     @classmethod
     def of(cls, text: str, width: int = 40, ocr: bool = True, at: int | None = None) -> ShortBlock:
@@ -168,12 +199,6 @@ class ShortBlock:
     def long_words(self) -> list[str]:
         return [word for word in self.words if len(word) > 3 and word[0].isalpha()]
 
-    @worked_out_once
-    def starts_full(self) -> bool:
-        """Its first line is a full column line: body text cut by a column break,
-        unless a caption."""
-        return 0.8 * self.width <= len(self.lines[0].strip()) <= 1.2 * self.width
-
     @property
     def few_lines(self) -> bool:
         """Four lines at most, and short: the most a caption takes."""
@@ -182,8 +207,8 @@ class ShortBlock:
     @worked_out_once
     def following(self) -> int | None:
         """The index of the first line with text after the block, if any."""
-        texts = self.page.texts
-        return next((i for i in range(self.end, len(texts)) if texts[i]), None)
+        found = _NOT_BLANK.search(self.page.kinds, self.end)
+        return found.start() if found else None
 
     @property
     def opens_page(self) -> bool:
@@ -208,6 +233,22 @@ class ShortBlock:
             or page.kinds[following] == "i"
             or OPENS_SENTENCE.match(page.texts[following].lstrip())
         )
+
+    @worked_out_once
+    def may_be_caption(self) -> bool:
+        """Four lines at most, with a bracket (a photo credit, "(Reuters)", or a photo's
+        position, "(L)") or a first line wider than the column: where a caption rule
+        looks.  Quick to test (the block's text is not joined yet), it rules most blocks out."""
+        lines = self.lines
+        if len(lines) > 4:
+            return False
+        return len(lines[0].strip()) > 1.1 * self.width or "(" in "".join(lines)
+
+    @worked_out_once
+    def may_be_credit_line(self) -> bool:
+        """Two lines at most, the first opening on a credit's word ("Photo", "Picture"):
+        where the credit-line rule looks, without joining the block's text."""
+        return len(self.lines) <= 2 and CREDIT_WORD.match(self.lines[0]) is not None
 
     @worked_out_once
     def inner_ends(self) -> list[str]:
@@ -243,6 +284,24 @@ def photo_credit(block: ShortBlock) -> str | None:
     'caption'
     """
     if block.few_lines and CAPTION_CREDIT.search(block.text):
+        return "caption"
+    return None
+
+
+# A photo's credit on a line of its own: "Photo: J. Smith", "Picture by Ann Lee/Reuters".
+CREDIT_WORDS = r"(?:Photo|Photos|Photograph|Picture|Image|Illustration|Credit|PHOTO|PICTURE)"
+CREDIT_LINE = re.compile(CREDIT_WORDS + r"(?:\s+by\s+|\s*[:/|]\s*)\S.{0,60}")
+CREDIT_WORD = re.compile(r"\s*" + CREDIT_WORDS)
+
+
+def credit_line(block: ShortBlock) -> str | None:
+    """A short line crediting a photo ("Photo: J. Smith") belongs to the caption, and is
+    never the next article's headline, however title-like its capitals.
+
+    >>> credit_line(ShortBlock.of("ends.\\n\\nPhoto: J. Smith\\n\\nExporters said"))
+    'caption'
+    """
+    if len(block.lines) <= 2 and CREDIT_LINE.fullmatch(block.text):
         return "caption"
     return None
 
@@ -339,37 +398,45 @@ DISPLAY_RULES: tuple[Rule, ...] = (
         "photo-credit",
         "a few lines ending in a photo credit ('(Reuters)'): a caption",
         photo_credit,
+        asked_when="may_be_caption",
+    ),
+    Rule(
+        "credit-line",
+        "a short line crediting a photo ('Photo: J. Smith'): a caption, never a headline",
+        credit_line,
+        asked_when="may_be_credit_line",
     ),
     Rule(
         "labelled-caption",
         "a short label ('Hard sell.'), then a photo's position or a line "
         "wider than the column: a caption",
         labelled_caption,
+        asked_when="may_be_caption",
     ),
     Rule(
         "wide-title",
         "OCR: a line far wider than the column between sentences: a title set across columns",
         wide_title,
-        where_a_headline_stands=True,
+        asked_when="stands_apart",
     ),
     Rule(
         "one-word-title",
         "one word at the page's top, right before the drop capital: the title",
         one_word_title,
-        where_a_headline_stands=True,
+        asked_when="stands_apart",
     ),
     Rule(
         "title-case",
         "a few title-case words between a finished sentence and a new one: a headline",
         title_case,
-        where_a_headline_stands=True,
+        asked_when="stands_apart",
     ),
     Rule(
         "sentence-case-title",
         "OCR: short lines of their own between sentences, in sentence "
         "case, not cut at a comma or a common word: a headline",
         sentence_case_title,
-        where_a_headline_stands=True,
+        asked_when="stands_apart",
     ),
 )
 
@@ -387,8 +454,8 @@ def display_block_kind(
     if block.starts_full and len(block.lines) > 4:
         return None  # a caption takes a few lines (a title may take up to six)
     for rule in rules:
-        if rule.where_a_headline_stands and not block.stands_apart:
-            continue
+        if rule.asked_when and not getattr(block, rule.asked_when):
+            continue  # the block is not where this rule looks (a quick, cached test)
         kind = rule.function(block)
         if kind is not None:
             return (kind, rule) if kind != BODY else None
@@ -408,7 +475,8 @@ def is_display(kind: str, text: str, width: int, narrow_columns: bool) -> bool:
 
 
 def has_caption_shape(text: str) -> bool:
-    """A short label and a full stop ("Scene. ..."), or a photo credit such as "(L)".
+    """A short label and a full stop ("Scene. ..."), a photo credit such as "(L)", or a
+    credit line ("Photo: J. Smith", `credit_line`).
 
     >>> has_caption_shape("Geopolitical challenge. Russian President Vladimir Putin (L)")
     True
@@ -418,7 +486,7 @@ def has_caption_shape(text: str) -> bool:
     label = CAPTION_LABEL.match(text)
     if label and label.group(1).lower() in TITLE_ABBREVIATIONS:
         label = None  # "Rep." or "Jr." inside a headline is no caption label
-    return bool(label or CAPTION_CREDIT.search(text))
+    return bool(label or CAPTION_CREDIT.search(text) or CREDIT_LINE.fullmatch(text))
 
 
 def _is_labelled_caption(lines: list[str], width: int) -> bool:

@@ -22,6 +22,12 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from reader.clean import display, drop_capitals, hyphens, ocr, paragraphs, tidy
+from reader.clean.geometry import capitals as geo_capitals
+from reader.clean.geometry import columns as geo_columns
+from reader.clean.geometry import lines as geo_lines
+from reader.clean.geometry import paragraphs as geo_paragraphs
+from reader.clean.geometry import roles as geo_roles
+from reader.clean.geometry.articles import Articles
 from reader.clean.rules import Rule, rule_of
 from reader.sources import web_boilerplate
 
@@ -29,6 +35,7 @@ ALL_PAGES = "all"
 OCR_ONLY = "OCR only"
 TEXT_LAYER_ONLY = "text layer only"
 WEB_ONLY = "web pages"
+POSITIONED_ONLY = "positioned words"  # PDF, scan, ALTO, side-by-side text (reader.clean.geometry)
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Repair:
 
     name: str
     fixes: str  # one line, for `reader clean --repairs`
-    pages: str  # ALL_PAGES, OCR_ONLY, TEXT_LAYER_ONLY or WEB_ONLY
+    pages: str  # ALL_PAGES, OCR_ONLY, TEXT_LAYER_ONLY, WEB_ONLY or POSITIONED_ONLY
     function: Callable
 
 
@@ -173,6 +180,73 @@ REPAIRS: tuple[Repair, ...] = (
         'a short line of site furniture in a web article ("Advertisement", "Share this:", "Tags: ...", a date line) goes',
         WEB_ONLY,
         web_boilerplate.boilerplate_line,
+    ),
+    # The geometric cleaner's readings of positioned words (reader.clean.geometry).
+    Repair(
+        "deskew",
+        "a scan's slightly rotated lines are turned level before columns are cut",
+        POSITIONED_ONLY,
+        geo_lines.deskew,
+    ),
+    Repair(
+        "drop-capital-by-size",
+        'a letter two lines tall joins the word beside it ("I" + "f there’s" -> "If there’s")',
+        POSITIONED_ONLY,
+        geo_capitals.join_drop_capitals,
+    ),
+    Repair(
+        "column-gap",
+        "columns are cut at the gaps no word crosses and read left to right",
+        POSITIONED_ONLY,
+        geo_columns.cut_page,
+    ),
+    Repair(
+        "furniture",
+        'the paper\'s name, date, page number and "Continued on Page 7" are left out',
+        POSITIONED_ONLY,
+        geo_roles.in_margin,
+    ),
+    Repair(
+        "headline-by-size",
+        "type 1.35x the body's or larger starts an article as its headline",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "deck-under-headline",
+        "larger type right under a headline joins it as its deck",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "byline-line",
+        'a short line that starts with "By" is the byline',
+        POSITIONED_ONLY,
+        geo_roles.role_of_text,
+    ),
+    Repair(
+        "caption-by-size",
+        "type smaller than the body's is a caption, kept out of the paragraphs",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "pull-quote",
+        "large type set in a column (italic, smaller than its headline, or over no body) is a pull quote and left out",
+        POSITIONED_ONLY,
+        geo_roles.role_of_type,
+    ),
+    Repair(
+        "paragraph-start",
+        "a paragraph starts at an indent, a gap, or after a short line in a justified column",
+        POSITIONED_ONLY,
+        geo_paragraphs.paragraph_starts,
+    ),
+    Repair(
+        "article-continues",
+        "body at the top of a page under no headline goes on the last article of the page before",
+        POSITIONED_ONLY,
+        Articles.add,
     ),
 )
 

@@ -53,14 +53,16 @@ class Rule:
     name: str
     tells: str  # one line, for `reader clean --repairs` and the decision's evidence
     function: Callable
-    # Asked only of a block that stands where a headline stands (`ShortBlock.stands_apart`):
-    # one quick test rules most blocks out before any of these rules is called.
-    where_a_headline_stands: bool = False
+    # The name of a quick fact of what the rules are asked about, such as
+    # `ShortBlock.stands_apart` (where a headline stands): the rule is asked only when
+    # it holds.  One cached test rules most blocks out before any such rule is called.
+    asked_when: str | None = None
 
+    @worked_out_once  # a decision a blank line: made once, not every time
     def evidence(self) -> str:
         """The decision's evidence: the rule's name, then what it tells.
 
-        >>> Rule("photo-credit", "a photo credit: a caption", print).evidence()
+        >>> Rule("photo-credit", "a photo credit: a caption", print).evidence
         'photo-credit: a photo credit: a caption'
         """
         return f"{self.name}: {self.tells}"

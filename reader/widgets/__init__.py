@@ -2,7 +2,7 @@
 
 Widgets only present what the stages computed; each lives in its own module:
 `cleaning` (raw and clean page side by side), `actors` (ActorHighlighter),
-`outlets` (OutletComparer), `claims` (ClaimAnnotator).
+`outlets` (OutletComparer), `claims` (ClaimAnnotator), `quotes` (QuoteViewer).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ _WIDGETS = {
     "ActorHighlighter": "reader.widgets.actors",
     "OutletComparer": "reader.widgets.outlets",
     "ClaimAnnotator": "reader.widgets.claims",
+    "QuoteViewer": "reader.widgets.quotes",
     "SelfCheck": "reader.widgets.selfcheck",
 }
 
