@@ -5,6 +5,9 @@ in ``pdf/`` is scored as the PDF, as its 150-dpi scan (``.png``, Tesseract) and 
 Tesseract's ALTO XML of that scan; each saved web page in ``html/`` as HTML, with
 its meta (outlet, title, date, author) compared field by field.  A folder of your
 own works too: every ``NAME.EXT`` with a ``NAME.gold.json`` beside it is scored.
+``--kinds layout-text`` scores each PDF's ``pdftotext -layout`` text (columns side
+by side) through `reader.clean.files.clean_text_page`, as a user who has only the
+text would clean it.
 
 For each kind it prints the mean word_error_rate, paragraph_f1 and caption_leak
 of ../shared/tools/score_layout.py, the pages whose article count is right, the
@@ -13,6 +16,7 @@ worst pages, and for web pages the pages whose meta is right.
 usage:
   python -m benchmarks.eval_sources                       # pdf, scan, alto, html
   python -m benchmarks.eval_sources --kinds pdf,alto
+  python -m benchmarks.eval_sources --kinds layout-text    # needs pdftotext (poppler-utils)
   python -m benchmarks.eval_sources --show pdf/page03.pdf  # one page, word by word
   python -m benchmarks.eval_sources --folder my-pages/
 """
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,7 +40,9 @@ KIND_FILES = {  # kind: (folder, the suffix of its files)
     "scan": ("pdf", ".png"),
     "alto": ("pdf", ".alto.xml"),
     "html": ("html", ".html"),
+    "layout-text": ("pdf", ".pdf"),  # pdftotext -layout of the PDF, cleaned as text
 }
+DEFAULT_KINDS = "pdf,scan,alto,html"
 META_FIELDS = ("outlet", "title", "date", "author")
 
 
@@ -58,12 +66,21 @@ def meta_right(gold: dict, meta: dict) -> list[str]:
     return [f for f in META_FIELDS if f in want and (meta.get(f) or "") != (want[f] or "")]
 
 
-def score_page(path: Path, scorer) -> dict:
-    from reader.clean.files import clean_file
+def layout_text(pdf: Path) -> str:
+    """What ``pdftotext -layout`` makes of a PDF: its columns side by side."""
+    run = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return run.stdout.decode("utf-8")
+
+
+def score_page(path: Path, scorer, kind: str = "") -> dict:
+    from reader.clean.files import clean_file, clean_text_page
 
     gold = json.loads(gold_of(path).read_text(encoding="utf-8"))
     started = time.perf_counter()
-    result = clean_file(path)
+    if kind == "layout-text":
+        result = clean_text_page(layout_text(path), source=str(path))
+    else:
+        result = clean_file(path)
     seconds = time.perf_counter() - started
     articles = document_articles(result.document)
     row = scorer.score(gold["articles"], articles)
@@ -109,7 +126,7 @@ def show(spec: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kinds", default=",".join(KIND_FILES))
+    parser.add_argument("--kinds", default=DEFAULT_KINDS, help=f"of {','.join(KIND_FILES)}")
     parser.add_argument("--folder", type=Path, help="score every page with a .gold.json here")
     parser.add_argument("--show", help="show one page's differences from its gold layout")
     parser.add_argument("--worst", type=int, default=3)
@@ -121,17 +138,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval_sources: {DEV} is absent; give --folder", file=sys.stderr)
         return 2
     scorer = load_scorer()
+    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
+    if "layout-text" in kinds and shutil.which("pdftotext") is None:
+        print("eval_sources: layout-text needs pdftotext (poppler-utils)", file=sys.stderr)
+        return 2
     if args.folder:
         from reader.sources import file_kind
 
         by_kind: dict[str, list[Path]] = {}
         for path in pages_of_kind("folder", args.folder):
             by_kind.setdefault(file_kind(path), []).append(path)
+        if "layout-text" in kinds:
+            by_kind["layout-text"] = by_kind.get("pdf", [])
     else:
-        kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
         by_kind = {kind: pages_of_kind(kind) for kind in kinds}
     for kind, paths in by_kind.items():
-        rows = [score_page(path, scorer) for path in paths]
+        rows = [score_page(path, scorer, kind) for path in paths]
         if rows:
             report(kind, rows, args.worst)
     return 0

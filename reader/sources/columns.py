@@ -1,9 +1,336 @@
-"""Text whose columns stand side by side (placeholder until the detector lands)."""
+"""Text whose columns stand side by side, read as positioned words.
+
+``pdftotext -layout`` (and OCR tools that keep the page's layout) write each
+line of the page across every column: a line of the first column, spaces, a
+line of the second column, and so on, each column starting at the same
+character position on every line.  Read as ordinary text, such a page
+interleaves its columns into nonsense.  Read as positioned words, with the
+character column as x and the line number as y, it is a page like any PDF's,
+and `reader.clean.geometry` cleans it the same way.
+
+The page is told by its *gutters*: a strip of character positions that stays
+blank down a long run of lines while those lines carry words on both sides of
+it.  Prose wrapped into one column leaves a blank at the same position on a
+few lines at most, and a double space almost never; a column gutter stays
+blank on every line of the column.  `find_gutter` measures the strongest
+gutter of a text (the run of lines it stands in and on how many of them words
+stand at both sides) and `side_by_side_page` reads a page as words only when
+that gutter is certain (`MIN_LINES_EACH_SIDE` lines).
+
+>>> left = ["The city council met on", "Tuesday to decide on the", "budget for the coming"]
+>>> right = ["Police said the two men", "were arrested late on", "Friday night after a"]
+>>> page = "\\n".join(f"{a:<28}{b}" for a, b in zip(left * 4, right * 4))
+>>> print(page.splitlines()[0])
+The city council met on     Police said the two men
+>>> gutter = find_gutter(page)
+>>> gutter.start, gutter.end, gutter.first_line, gutter.last_line, gutter.lines_each_side
+(24, 28, 0, 11, 12)
+>>> words = side_by_side_page(page).words
+>>> [(w.text, w.x0, w.x1, w.top) for w in words[4:7]]
+[('on', 21.0, 23.0, 0.0), ('Police', 28.0, 34.0, 0.0), ('said', 35.0, 39.0, 0.0)]
+>>> side_by_side_page("One column of prose, wrapped\\nat the page's width.") is None
+True
+"""
 
 from __future__ import annotations
 
-from reader.sources.model import PositionedPage
+import re
+from dataclasses import dataclass
+
+from reader.sources.model import PositionedPage, Word
+
+# A gutter is a strip at least this many characters wide, blank on every line it
+# crosses.  One blank is the space between two words, and justified prose lines
+# up its double spaces down five or six lines now and then; three blanks down a
+# run of lines are a gutter (pdftotext -layout leaves 3 to 6 between columns).
+MIN_GUTTER = 3
+# Lines with words on each side of one gutter, in one run, before a page counts as
+# columns side by side (benchmarks/columns_detect.py).  Ordinary pages (1,131:
+# texts, OCR, PolNeAR, BASIL, OverProof, made pages): at most 1.  The same
+# articles fully justified at 35-90 characters, with stray double spaces (4,608
+# texts): at most 3.  pdftotext -layout of the dev PDFs: 17 and more; of 112
+# made PDFs in 2-5 columns: 6 and more (the fewest on short two-column articles).
+MIN_LINES_EACH_SIDE = 6
+# A line bears witness on one side of a gutter when at least this many words,
+# of at least this many characters in all, stand on that side: a drop capital,
+# a lone number, a speaker's name before a transcript's turn or a table's short
+# cells do not; a column's line does.
+MIN_SIDE_WORDS = 2
+MIN_SIDE_CHARACTERS = 15
+# Positions further right are not looked at for gutters (their words are still
+# read): no printed page is wider, and the bound keeps the work per line small.
+MAX_COLUMNS = 1000
+# Characters read into one grid at a time (memory: about 30 bytes each).
+CHUNK_CELLS = 1 << 20
+
+_WORD = re.compile(r"\S+")
 
 
-def side_by_side_page(text: str) -> PositionedPage | None:
-    return None
+@dataclass(frozen=True, slots=True)
+class Gutter:
+    """The blank strip between two columns, measured down the lines it runs through.
+
+    ``start``/``end`` are character positions (``end`` excluded) blank on every
+    line from ``first_line`` to ``last_line`` (numbered from 0) that reaches
+    across them; ``lines_left`` of those lines have words left of the strip,
+    ``lines_right`` words right of it (a line of both columns counts for both:
+    where the columns' lines do not stand at the same height, ``pdftotext
+    -layout`` gives each its own line).
+    """
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+    lines_left: int
+    lines_right: int
+
+    @property
+    def lines_each_side(self) -> int:
+        """The evidence: lines with words on the side of the gutter that has fewer."""
+        return min(self.lines_left, self.lines_right)
+
+    def describe(self) -> str:
+        """The evidence in words, for ``--explain``.
+
+        >>> Gutter(30, 34, 9, 48, 39, 37).describe()
+        'columns side by side: characters 30-33 blank on lines 10-49, with words left of them on 39 lines and right of them on 37'
+        """
+        return (
+            f"columns side by side: characters {self.start}-{self.end - 1} blank on lines "
+            f"{self.first_line + 1}-{self.last_line + 1}, with words left of them on "
+            f"{self.lines_left} lines and right of them on {self.lines_right}"
+        )
+
+
+def page_lines(text: str) -> list[str]:
+    """The page's lines as they stand on the page: tabs expanded, a form feed ends a line.
+
+    >>> page_lines("a\\tb\\r\\nc\\fd")
+    ['a       b', 'c', 'd']
+    """
+    return [line.expandtabs(8) if "\t" in line else line for line in text.splitlines()]
+
+
+def find_gutter(text: str) -> Gutter | None:
+    """The gutter with the most lines of words on its weaker side, or None when there is none.
+
+    One pass down the lines follows, for each character position x, the run of
+    lines on which the strip x .. x + ``MIN_GUTTER`` - 1 stays blank: a line with
+    a character in the strip ends the run; a line that stops short of it, starts
+    after it or is blank leaves the run going.  Each line in the run with words
+    enough left of the strip (``MIN_SIDE_WORDS`` words of ``MIN_SIDE_CHARACTERS``
+    characters) is a witness on the left, and likewise on the right.  The text
+    is read once, a chunk of lines at a time, so the time is linear in its length.
+
+    >>> find_gutter("word  word\\nword  word") is None
+    True
+    """
+    return _strongest(_gutter_runs(page_lines(text)))
+
+
+def _strongest(runs) -> Gutter | None:
+    """The run with words on both sides on the most lines, widened to neighbours that share it."""
+    best: tuple | None = None
+    ties: list[tuple] = []
+    for run in runs:
+        strength = min(run[3], run[4])
+        if best is None or strength > min(best[3], best[4]):
+            best, ties = run, [run]
+        elif strength == min(best[3], best[4]):
+            ties.append(run)
+    if best is None:
+        return None
+    best = min(ties)
+    same = {run[0] for run in ties if run[1:] == best[1:]}
+    end = best[0]
+    while end + 1 in same:
+        end += 1
+    return Gutter(best[0], end + MIN_GUTTER, *best[1:])
+
+
+def side_by_side_page(text: str, number: int = 1) -> PositionedPage | None:
+    """The text as positioned words when its columns stand side by side, else None.
+
+    Each word keeps its place: ``x0``/``x1`` its first and past-last character
+    column, ``top`` its line number (from 0) and ``bottom`` the next; its size is
+    one line.  A headline across the columns stays the one line it is.  Form
+    feeds (``pdftotext``'s page breaks) end a line and the lines run on, so a
+    text of several pages is read as one tall page (`side_by_side_pages` reads
+    each page apart).
+    """
+    lines = page_lines(text)
+    if not _side_by_side(lines):
+        return None
+    return _page(lines, number)
+
+
+def side_by_side_pages(text: str) -> list[PositionedPage] | None:
+    """The text's pages as positioned words when its columns stand side by side, else None.
+
+    ``pdftotext`` ends each page with a form feed: each becomes a page of its own,
+    numbered from 1, its lines numbered from 0 (as `side_by_side_page` reads a
+    single page).  Pages without a word are left out.
+
+    >>> page = "\\n".join(f"{'left column words here':<26}right column words" for _ in range(8))
+    >>> [(p.number, p.height, len(p.words)) for p in side_by_side_pages(page + "\\f" + page + "\\f")]
+    [(1, 8.0, 56), (2, 8.0, 56)]
+    """
+    if not _side_by_side(page_lines(text)):
+        return None
+    sheets = [page_lines(sheet) for sheet in text.split("\f")]
+    sheets = [lines for lines in sheets if any(line.strip() for line in lines)]
+    return [_page(lines, number) for number, lines in enumerate(sheets, start=1)]
+
+
+def _side_by_side(lines: list[str]) -> bool:
+    gutter = _strongest(_gutter_runs(lines))
+    return gutter is not None and gutter.lines_each_side >= MIN_LINES_EACH_SIDE
+
+
+def _page(lines: list[str], number: int) -> PositionedPage:
+    return PositionedPage(
+        number=number,
+        width=float(max(map(len, lines))),
+        height=float(len(lines)),
+        words=list(positioned_words(lines)),
+        unit="char",
+    )
+
+
+def positioned_words(lines: list[str]):
+    """Each word of the lines with its character columns and line number.
+
+    >>> [(w.text, w.x0, w.x1, w.top, w.bottom) for w in positioned_words(["  to be", "", "x"])]
+    [('to', 2.0, 4.0, 0.0, 1.0), ('be', 5.0, 7.0, 0.0, 1.0), ('x', 0.0, 1.0, 2.0, 3.0)]
+    """
+    for number, line in enumerate(lines):
+        top, bottom = float(number), float(number + 1)
+        for match in _WORD.finditer(line):
+            start, end = match.span()
+            yield Word(match.group(), float(start), top, float(end), bottom, 1.0)
+
+
+def _chunks(lines: list[str]):
+    """(line numbers, lines) in groups of at most ``CHUNK_CELLS`` characters once padded.
+
+    Blank lines are left out: they neither end a gutter nor bear witness to one.
+    """
+    numbers: list[int] = []
+    width = 0
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        width = max(width, min(len(line.rstrip()), MAX_COLUMNS))
+        numbers.append(number)
+        if len(numbers) * width >= CHUNK_CELLS:
+            yield numbers, width
+            numbers, width = [], 0
+    if numbers:
+        yield numbers, width
+
+
+def _gutter_runs(lines: list[str]):
+    """The strongest runs of lines down which one position stays blank, with their witnesses.
+
+    Yields (position, first line, last line, lines with words left of it, lines
+    with words right of it) for the runs with the most witnesses on their weaker
+    side in each chunk of lines, and for the runs still open at the end.  The
+    lines are read a chunk at a time as a grid of characters (numpy); a run
+    still open at a chunk's end is carried into the next, so the work is linear
+    in the text and the memory bounded by the chunk.
+    """
+    import numpy as np
+
+    carry = _Carry(np)
+    for numbers, width in _chunks(lines):
+        grid = "".join(lines[n][:width].ljust(width) for n in numbers)
+        ink = (
+            np.frombuffer(grid.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != 32
+        ).reshape(-1, width)
+        # Position x is blocked on a line where a character stands in x .. x + MIN_GUTTER - 1.
+        blocked = ink.copy()
+        for shift in range(1, MIN_GUTTER):
+            blocked[:, :-shift] |= ink[:, shift:]
+        starts = ink.copy()
+        starts[:, 1:] &= ~ink[:, :-1]
+        # At a blank position: the words, and their characters, left of it.
+        words_before = np.cumsum(starts, axis=1, dtype=np.int32)
+        words = words_before[:, -1:]
+        ink_before = np.cumsum(ink, axis=1, dtype=np.int32)
+        characters = ink_before[:, -1:]
+        left = (words_before >= MIN_SIDE_WORDS) & (ink_before >= MIN_SIDE_CHARACTERS)
+        right = (words - words_before >= MIN_SIDE_WORDS) & (
+            characters - ink_before >= MIN_SIDE_CHARACTERS
+        )
+        left &= ~blocked
+        right &= ~blocked
+        yield from carry.runs_ended(np.asarray(numbers), blocked, left, right)
+        # Positions right of every line of the chunk: each line with words enough is left.
+        carry.left[width:] += int(
+            ((words >= MIN_SIDE_WORDS) & (characters >= MIN_SIDE_CHARACTERS)).sum()
+        )
+    for position in np.nonzero(np.minimum(carry.left, carry.right))[0]:
+        yield (
+            int(position),
+            int(carry.first[position]),
+            carry.last_line,
+            int(carry.left[position]),
+            int(carry.right[position]),
+        )
+
+
+class _Carry:
+    """For each position, the run of lines still open: its first line and its witnesses."""
+
+    def __init__(self, np) -> None:
+        self.np = np
+        self.first = np.full(MAX_COLUMNS, -1, dtype=np.int64)  # -1: the next line with words
+        self.last_line = -1  # the last line with words read so far
+        self.left = np.zeros(MAX_COLUMNS, dtype=np.int64)
+        self.right = np.zeros(MAX_COLUMNS, dtype=np.int64)
+
+    def runs_ended(self, numbers, blocked, left, right):
+        """The runs the chunk's blocked cells end; what stays open is carried on."""
+        np = self.np
+        height, width = blocked.shape
+        self.first[self.first < 0] = numbers[0]
+        cum_left = np.cumsum(left, axis=0, dtype=np.int32)
+        cum_right = np.cumsum(right, axis=0, dtype=np.int32)
+        # For each cell, the last blocked row at or above it (-1: none in this chunk).
+        row = np.arange(height, dtype=np.int32)[:, None]
+        last_blocked = np.maximum.accumulate(np.where(blocked, row, -1), axis=0)
+        # A run ends at a blocked cell under an open one (or at the chunk's first line).
+        ends = blocked.copy()
+        ends[1:] &= ~blocked[:-1]
+        ys, xs = np.nonzero(ends)
+        above = np.where(ys > 0, last_blocked[np.maximum(ys - 1, 0), xs], -1)
+        run_left = cum_left[ys, xs] - self._before(cum_left, above, xs, self.left[xs])
+        run_right = cum_right[ys, xs] - self._before(cum_right, above, xs, self.right[xs])
+        # Only the chunk's strongest runs can be the page's strongest.
+        strength = np.minimum(run_left, run_right)
+        strongest = strength.max(initial=0)
+        for k in np.nonzero(strength == strongest)[0] if strongest else ():
+            first = self.first[xs[k]] if above[k] < 0 else numbers[above[k] + 1]
+            last = numbers[ys[k] - 1] if ys[k] > 0 else self.last_line
+            yield (
+                int(xs[k]),
+                int(first),
+                int(last),
+                int(run_left[k]),
+                int(run_right[k]),
+            )
+        final = last_blocked[-1]
+        columns = np.arange(width)
+        self.left[:width] = cum_left[-1] - self._before(cum_left, final, columns, self.left[:width])
+        self.right[:width] = cum_right[-1] - self._before(
+            cum_right, final, columns, self.right[:width]
+        )
+        after = np.where(final + 1 < height, numbers[np.minimum(final + 1, height - 1)], -1)
+        self.first[:width] = np.where(final < 0, self.first[:width], after)
+        self.last_line = int(numbers[-1])
+
+    def _before(self, cumulative, above, columns, carried):
+        """What a run counted before the cells: up to the blocked row above, or the carry."""
+        np = self.np
+        return np.where(above < 0, -carried, cumulative[np.maximum(above, 0), columns])
