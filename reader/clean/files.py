@@ -66,11 +66,11 @@ def clean_text_page(
 
 def _clean_text(text: str, source: str | None, skip: Collection[str]) -> CleanResult:
     from reader.clean.cleaner import clean_page
-    from reader.sources.columns import side_by_side_page
+    from reader.sources.columns import side_by_side_pages
 
-    page = side_by_side_page(text)
-    if page is None:
+    pages = side_by_side_pages(text)
+    if pages is None:
         return clean_page(text, source=source, skip=skip)
     from reader.clean.geometry import clean_positioned
 
-    return clean_positioned([page], source, skip=skip)
+    return clean_positioned(pages, source, skip=skip)
