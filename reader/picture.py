@@ -63,7 +63,11 @@ def page_image(path: str | Path, page: int = 1) -> tuple[Image.Image, float]:
     if kind == "scan":
         return _scan_page(Path(path), page), 1.0
     if kind == "alto":
-        return _scan_page(_alto_image(Path(path)), page), 1.0
+        from reader.sources.alto import read_alto
+
+        image = _scan_page(_alto_image(Path(path)), 1)
+        measured = next(iter(read_alto(path)))  # in pixels, or points for mm10 and inch1200
+        return image, image.width / measured.width
     raise PageError(f"{path}: a {kind} page has no image to draw")
 
 
@@ -94,9 +98,12 @@ def page_picture(
 
 
 def _scan_page(path: Path, page: int) -> Image.Image:
+    """One page of a scan as Tesseract read it: upright by its EXIF, grey on white."""
+    from reader.sources.scan import grey_on_white
+
     image = Image.open(path)
     image.seek(page - 1)  # a multi-page TIFF holds one page a frame
-    return image.convert("RGB")
+    return grey_on_white(ImageOps.exif_transpose(image)).convert("RGB")
 
 
 def _alto_image(path: Path) -> Path:

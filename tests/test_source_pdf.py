@@ -151,9 +151,12 @@ def test_a_page_with_no_text_layer_is_read_by_ocr(tmp_path, monkeypatch):
     fake.ocr_page_image = ocr_page_image
     monkeypatch.setitem(sys.modules, "reader.sources.scan", fake)
     pages = list(read_pdf(path))
-    assert [page.unit for page in pages] == ["pt", "px"]
     assert seen == [((round(WIDTH * 200 / 72), round(HEIGHT * 200 / 72)), 2)]
+    # The page read in pixels is measured in points like the PDF's other pages.
+    assert [page.unit for page in pages] == ["pt", "pt"]
+    assert pages[1].width == pytest.approx(pages[0].width, abs=0.5)
     assert pages[1].words[0].text == "Scanned"
+    assert pages[1].words[0].x1 == pytest.approx(80 * 72 / 200)
 
 
 @pytest.mark.parametrize(

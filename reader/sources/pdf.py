@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -146,4 +147,33 @@ def _read_by_ocr(page, number: int) -> PositionedPage:
         image = document[number - 1].render(scale=OCR_DPI / 72).to_pil()
     finally:
         document.close()
-    return ocr_page_image(image, number)
+    image.info["dpi"] = (OCR_DPI, OCR_DPI)  # Tesseract reads type sizes better knowing it
+    return in_points(ocr_page_image(image, number), 72 / OCR_DPI)
+
+
+def in_points(page: PositionedPage, points_per_pixel: float) -> PositionedPage:
+    """A page read in pixels, measured in points like the PDF's other pages.
+
+    >>> page = PositionedPage(1, 300, 150, [Word("Rain", 30, 15, 90, 45, size=30)], unit="px")
+    >>> moved = in_points(page, 72 / 150)
+    >>> moved.unit, moved.width, round(moved.words[0].x1, 2), round(moved.words[0].size, 2)
+    ('pt', 144.0, 43.2, 14.4)
+    """
+
+    def scaled(word: Word) -> Word:
+        return replace(
+            word,
+            x0=word.x0 * points_per_pixel,
+            top=word.top * points_per_pixel,
+            x1=word.x1 * points_per_pixel,
+            bottom=word.bottom * points_per_pixel,
+            size=word.size * points_per_pixel,
+        )
+
+    return PositionedPage(
+        number=page.number,
+        width=page.width * points_per_pixel,
+        height=page.height * points_per_pixel,
+        words=[scaled(word) for word in page.words],
+        unit="pt",
+    )
