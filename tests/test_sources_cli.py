@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TYPESET_PDF = ROOT / "texts" / "typeset" / "arab-weekly-maliki-russia.pdf"
 WEB_PAGE = ROOT / "texts" / "newsweek-like-maliki-russia.html"
 HAS_TESSERACT = shutil.which("tesseract") is not None
+HAS_PDFTOTEXT = shutil.which("pdftotext") is not None
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -41,19 +43,44 @@ def scan_of_pdf(folder: Path) -> Path:
     return scan
 
 
+def alto_of_scan(scan: Path) -> Path:
+    """Tesseract's own ALTO XML of the scan, as an archive's OCR delivers it."""
+    subprocess.run(
+        ["tesseract", str(scan), str(scan.with_suffix("")), "alto"], check=True, capture_output=True
+    )
+    alto = scan.with_suffix(".xml")
+    return alto.rename(scan.with_name("maliki-scan.alto.xml"))
+
+
+def layout_text_of_pdf(folder: Path) -> Path:
+    """The PDF's text as ``pdftotext -layout`` writes it: the columns side by side."""
+    text = folder / "maliki.layout.txt"
+    subprocess.run(["pdftotext", "-layout", str(TYPESET_PDF), str(text)], check=True)
+    return text
+
+
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pages")
     made = {"pdf": TYPESET_PDF, "html": WEB_PAGE}
     if HAS_TESSERACT:
         made["scan"] = scan_of_pdf(folder)
+        made["alto"] = alto_of_scan(made["scan"])
+    if HAS_PDFTOTEXT:
+        made["layout-text"] = layout_text_of_pdf(folder)
     return made
 
 
+NEEDS_TESSERACT = pytest.mark.skipif(not HAS_TESSERACT, reason="needs tesseract")
 KINDS = [
     "pdf",
     "html",
-    pytest.param("scan", marks=pytest.mark.skipif(not HAS_TESSERACT, reason="needs tesseract")),
+    pytest.param("scan", marks=NEEDS_TESSERACT),
+    pytest.param("alto", marks=NEEDS_TESSERACT),
+    pytest.param(
+        "layout-text",
+        marks=pytest.mark.skipif(not HAS_PDFTOTEXT, reason="needs pdftotext (poppler-utils)"),
+    ),
 ]
 
 
