@@ -63,11 +63,15 @@ def test_pdftotext_layout_page_is_read_as_positioned_words(page):
     lines = page_lines(text)
     # Every word is there once, where it stands: its line and its characters.
     assert [w.text for w in positioned.words] == text.split()
+    capitals = columns.drop_capitals(lines)
     for word in positioned.words:
+        assert word.line == word.top and word.block == 0
+        if word.height > 1:  # a drop capital, put back beside the lines it stood by
+            continue
         line = lines[int(word.top)]
         assert line[int(word.x0) : int(word.x1)] == word.text
-        assert word.bottom == word.top + 1 and word.size == 1.0
-        assert word.line == -1 and word.block == -1
+        assert word.bottom == word.top + 1 and word.size in (1.0, 2.0, columns.DECK_SIZE)
+    assert len(capitals) == sum(w.height > 1 for w in positioned.words)
     assert positioned.height == len(lines)
     assert positioned.width == max(len(line) for line in lines)
 

@@ -35,7 +35,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.sources.model import PositionedPage, Word
 
@@ -193,13 +193,17 @@ def _page(lines: list[str], number: int) -> PositionedPage:
         number=number,
         width=float(max(map(len, lines))),
         height=float(len(lines)),
-        words=list(positioned_words(lines)),
+        words=typeset_words(lines, list(positioned_words(lines))),
         unit="char",
     )
 
 
 def positioned_words(lines: list[str]):
     """Each word of the lines with its character columns and line number.
+
+    The text's lines are the source's own lines: each word keeps its line's
+    number as ``line`` (all in ``block`` 0), so the geometric cleaner measures the
+    body's line pitch as one line, however the columns' lines are staggered.
 
     >>> [(w.text, w.x0, w.x1, w.top, w.bottom) for w in positioned_words(["  to be", "", "x"])]
     [('to', 2.0, 4.0, 0.0, 1.0), ('be', 5.0, 7.0, 0.0, 1.0), ('x', 0.0, 1.0, 2.0, 3.0)]
@@ -208,7 +212,9 @@ def positioned_words(lines: list[str]):
         top, bottom = float(number), float(number + 1)
         for match in _WORD.finditer(line):
             start, end = match.span()
-            yield Word(match.group(), float(start), top, float(end), bottom, 1.0)
+            yield Word(
+                match.group(), float(start), top, float(end), bottom, 1.0, line=number, block=0
+            )
 
 
 def _chunks(lines: list[str]):
@@ -334,3 +340,196 @@ class _Carry:
         """What a run counted before the cells: up to the blocked row above, or the carry."""
         np = self.np
         return np.where(above < 0, -carried, cumulative[np.maximum(above, 0), columns])
+
+
+# --- what the character cells can still show of the type ---------------------------
+
+# A spanning line's gutter must hold (stay blank, with words beside it) on this
+# many of the lines with words just below it: the body's columns under a headline.
+GUTTER_BELOW_LINES = 4
+# ... looked for among this many lines with words below it.
+GUTTER_BELOW_REACH = 8
+# A headline or deck set across the columns is at most this many lines.
+DISPLAY_LINES = 4
+# The size given to a line of display type (a headline) and to a deck, in lines:
+# inferred, not measured (see `display_words`).
+HEADLINE_SIZE = 2.0
+DECK_SIZE = 1.2
+# A drop capital stands beside lines indented by this many characters at most.
+CAPITAL_INDENT = 10
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
+_SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def segments(line: str) -> list[tuple[int, int]]:
+    """The stretches of a line whose words stand at most two blanks apart (a column's piece).
+
+    >>> segments("The council met      Police said")
+    [(0, 15), (21, 32)]
+    """
+    return [match.span() for match in _SEGMENT.finditer(line)]
+
+
+def _gutters_below(lines: list[str], after: int) -> list[int]:
+    """Positions x whose strip x .. x + MIN_GUTTER - 1 stays blank down the first
+    ``GUTTER_BELOW_LINES`` lines of the body under line ``after`` (a byline and a lone
+    capital are passed over), with words on both sides on all of them but one."""
+    below = [
+        n
+        for n in range(after + 1, min(len(lines), after + 1 + GUTTER_BELOW_REACH))
+        if lines[n].strip() and not _BYLINE.match(lines[n].strip()) and not _lone_capital(lines[n])
+    ][:GUTTER_BELOW_LINES]
+    if len(below) < GUTTER_BELOW_LINES:
+        return []
+    width = min(max(len(lines[n]) for n in below), MAX_COLUMNS)
+    held = []
+    for x in range(1, width):
+        left = right = 0
+        for n in below:
+            line = lines[n]
+            if line[x : x + MIN_GUTTER].strip():
+                break
+            left += bool(line[:x].strip())
+            right += bool(line[x + MIN_GUTTER :].strip())
+        else:
+            if min(left, right) >= GUTTER_BELOW_LINES - 1:
+                held.append(x)
+    return held
+
+
+def _lone_capital(line: str) -> bool:
+    """Is the line one capital letter alone (a drop capital ``pdftotext`` set apart)?
+
+    >>> _lone_capital("F"), _lone_capital("  “T"), _lone_capital("A bill"), _lone_capital("7")
+    (True, True, False, False)
+    """
+    text = line.strip().strip("“\"‘'")
+    return len(text) == 1 and text.isalpha() and text.isupper()
+
+
+def display_blocks(lines: list[str]) -> list[tuple[str, list[tuple[int, int, int]]]]:
+    """The blocks of display type the lines show: ("headline" or "deck", [(line, start, end)]).
+
+    A block is a run of at most ``DISPLAY_LINES`` lines after a blank line, each read
+    from its first stretch of words, all starting at one place, that does not end a
+    sentence.  It is display type when one of its stretches crosses a gutter that
+    holds on the body below it (a headline set across the columns), or when a byline
+    follows it.  A display block under a headline's byline or right under a headline
+    is its deck.
+
+    >>> body = [f"{'the council met on a day':<28}police said the men were" for _ in range(5)]
+    >>> page = ["Council keeps the winter ferry running", ""] + body
+    >>> display_blocks(page)
+    [('headline', [(0, 0, 38)])]
+    >>> display_blocks(body)
+    []
+    """
+    blocks: list[tuple[str, list[tuple[int, int, int]]]] = []
+    previous_end = -1
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip() or (index and lines[index - 1].strip()):
+            index += 1
+            continue
+        run = _display_run(lines, index)
+        if not run:
+            index += 1
+            continue
+        last = run[-1][0]
+        after = next((n for n in range(last + 1, len(lines)) if lines[n].strip()), None)
+        byline_after = after is not None and bool(_BYLINE.match(lines[after].strip()))
+        gutters = _gutters_below(lines, last)
+        crosses = any(start < x and x + MIN_GUTTER < end for _, start, end in run for x in gutters)
+        if crosses or byline_after:
+            between = [n for n in range(previous_end + 1, index) if lines[n].strip()]
+            follows = bool(blocks) and all(_BYLINE.match(lines[n].strip()) for n in between)
+            blocks.append(("deck" if follows else "headline", run))
+            previous_end = after if byline_after else last
+        index = last + 1
+    return blocks
+
+
+def _display_run(lines: list[str], first: int) -> list[tuple[int, int, int]]:
+    """The run of lines from ``first`` that could be one display block, or []."""
+    run: list[tuple[int, int, int]] = []
+    for number in range(first, len(lines)):
+        line = lines[number]
+        stretches = segments(line)
+        if not stretches or _lone_capital(line) or _BYLINE.match(line.strip()):
+            break
+        start, end = stretches[0]
+        if run and abs(start - run[0][1]) > 1:
+            break
+        run.append((number, start, end))
+    if not run or len(run) > DISPLAY_LINES or lines[run[-1][0]][: run[-1][2]].endswith("."):
+        return []
+    return run
+
+
+def drop_capitals(lines: list[str]) -> dict[int, tuple[int, int, int]]:
+    """Each lone capital standing over indented lines: its line -> (the first line
+    beside it, how many lines stand beside it, where they start).
+
+    ``pdftotext -layout`` gives a drop capital a line of its own (its baseline is
+    not the lines'), and the lines it stood beside start right of it.
+
+    >>> drop_capitals(["F", "   ollowing the", "   debate, the", "council met on"])
+    {0: (1, 2, 3)}
+    """
+    found = {}
+    for number, line in enumerate(lines[:-1]):
+        if not _lone_capital(line):
+            continue
+        left = len(line) - len(line.lstrip())
+        beside = lines[number + 1]
+        indent = len(beside) - len(beside.lstrip())
+        if not beside.strip() or not 2 <= indent - left <= CAPITAL_INDENT:
+            continue
+        count = 1
+        while number + 1 + count < len(lines):
+            following = lines[number + 1 + count]
+            if len(following) - len(following.lstrip()) != indent or not following.strip():
+                break
+            count += 1
+        found[number] = (number + 1, count, indent)
+    return found
+
+
+def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
+    """The words with the type their places show: display blocks and drop capitals.
+
+    Character cells have no type size, but the layout keeps two signs of it.  A
+    headline set across the columns crosses the gutters of the body under it, and
+    stands above a byline: `display_blocks` finds such blocks, and their words are
+    given ``HEADLINE_SIZE`` and bold (a deck ``DECK_SIZE``), an inference from
+    their place, not a measure of their type.  A capital alone on its line over
+    indented lines is a drop capital that stood beside them (`drop_capitals`): it is
+    put back beside them, as tall as the lines are many, where the geometric
+    cleaner joins it to its word ("F" + "ollowing").
+
+    >>> lines = ["F", "   ollowing the", "   debate, the", "council met on"]
+    >>> capital = typeset_words(lines, list(positioned_words(lines)))[0]
+    >>> capital.text, capital.x0, capital.top, capital.x1, capital.bottom
+    ('F', 0.0, 1.0, 3.0, 3.0)
+    """
+    sizes: dict[tuple[int, int], float] = {}
+    for role, run in display_blocks(lines):
+        size = HEADLINE_SIZE if role == "headline" else DECK_SIZE
+        for number, start, end in run:
+            for match in _WORD.finditer(lines[number], start, end):
+                sizes[number, match.start()] = size
+    capitals = drop_capitals(lines)
+    out = []
+    for word in words:
+        place = (int(word.top), int(word.x0))
+        if place in sizes:
+            size = sizes[place]
+            word = replace(word, size=size, bold=size == HEADLINE_SIZE)
+        elif place[0] in capitals:
+            first, count, indent = capitals[place[0]]
+            tall = float(max(count, 2))
+            word = replace(
+                word, top=float(first), bottom=first + tall, x1=float(indent), size=tall, line=first
+            )
+        out.append(word)
+    return out
