@@ -70,7 +70,11 @@ def test_pdftotext_layout_page_is_read_as_positioned_words(page):
             continue
         line = lines[int(word.top)]
         assert line[int(word.x0) : int(word.x1)] == word.text
-        assert word.bottom == word.top + 1 and word.size in (1.0, 2.0, columns.DECK_SIZE)
+        if word.size == 1.0:
+            assert word.bottom == word.top + 1 and not word.bold
+        else:  # a display line: its type inferred from its place
+            assert word.size in (columns.HEADLINE_SIZE, columns.DECK_SIZE)
+            assert word.bottom == word.top + columns.DISPLAY_HEIGHT
     assert len(capitals) == sum(w.height > 1 for w in positioned.words)
     assert positioned.height == len(lines)
     assert positioned.width == max(len(line) for line in lines)

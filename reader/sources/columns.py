@@ -355,6 +355,10 @@ DISPLAY_LINES = 4
 # inferred, not measured (see `display_words`).
 HEADLINE_SIZE = 2.0
 DECK_SIZE = 1.2
+# A display line's box stops short of the line under it: larger type stands on a
+# taller line, so a gap stands between it and the body's first line (where
+# pdftotext leaves no blank line between them), and the page can be cut there.
+DISPLAY_HEIGHT = 0.75
 # A drop capital stands beside lines indented by this many characters at most.
 CAPITAL_INDENT = 10
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
@@ -439,7 +443,7 @@ def display_blocks(lines: list[str]) -> list[tuple[str, list[tuple[int, int, int
         after = next((n for n in range(last + 1, len(lines)) if lines[n].strip()), None)
         byline_after = after is not None and bool(_BYLINE.match(lines[after].strip()))
         gutters = _gutters_below(lines, last)
-        crosses = any(start < x and x + MIN_GUTTER < end for _, start, end in run for x in gutters)
+        crosses = any(start < x < end for _, start, end in run for x in gutters)
         if crosses or byline_after:
             between = [n for n in range(previous_end + 1, index) if lines[n].strip()]
             follows = bool(blocks) and all(_BYLINE.match(lines[n].strip()) for n in between)
@@ -455,8 +459,8 @@ def _display_run(lines: list[str], first: int) -> list[tuple[int, int, int]]:
     for number in range(first, len(lines)):
         line = lines[number]
         stretches = segments(line)
-        if not stretches or _lone_capital(line) or _BYLINE.match(line.strip()):
-            break
+        if len(stretches) != 1 or _lone_capital(line) or _BYLINE.match(line.strip()):
+            break  # a line of columns side by side: the body under the display lines
         start, end = stretches[0]
         if run and abs(start - run[0][1]) > 1:
             break
@@ -524,7 +528,9 @@ def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
         place = (int(word.top), int(word.x0))
         if place in sizes:
             size = sizes[place]
-            word = replace(word, size=size, bold=size == HEADLINE_SIZE)
+            word = replace(
+                word, size=size, bold=size == HEADLINE_SIZE, bottom=word.top + DISPLAY_HEIGHT
+            )
         elif place[0] in capitals:
             first, count, indent = capitals[place[0]]
             tall = float(max(count, 2))
