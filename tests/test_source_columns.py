@@ -65,7 +65,7 @@ def test_pdftotext_layout_page_is_read_as_positioned_words(page):
     assert [w.text for w in positioned.words] == text.split()
     capitals = columns.drop_capitals(lines)
     for word in positioned.words:
-        assert word.line == word.top and word.block == 0
+        assert word.line == -1 and word.block == -1
         if word.height > 1:  # a drop capital, put back beside the lines it stood by
             continue
         line = lines[int(word.top)]
@@ -366,3 +366,59 @@ def test_pdftotext_layout_of_every_dev_pdf_is_side_by_side():
         page = side_by_side_page(text)
         assert page is not None, pdf.name
         assert [w.text for w in page.words] == re.split(r"\s+", text.strip())
+
+
+# --- the type the layout shows: headlines across the gutters, drop capitals -----------
+
+
+@pytest.mark.parametrize(
+    "name, headline",
+    [
+        ("bridge-3-columns", "Harbour bridge reopens after two years of repairs"),
+        ("schools-4-and-2-columns", "Schools plan longer days as tutoring money runs out"),
+    ],
+)
+def test_headline_across_the_columns_comes_out_as_the_headline(name, headline):
+    # The headline crosses (or reaches into) the gutters of the columns under it; read
+    # as body it would be glued to the first column's first line, or the columns read
+    # across under it.
+    from reader.clean.files import clean_text_page
+
+    blocks = clean_text_page(layout(name)).document.blocks
+    assert (blocks[0].kind, blocks[0].text) == ("headline", headline)
+    assert headline not in " ".join(b.text for b in blocks if b.kind == "paragraph")
+
+
+def test_body_under_a_headline_across_the_columns_is_read_column_by_column():
+    from reader.clean.files import clean_text_page
+
+    text = layout("bridge-3-columns")
+    body = " ".join(b.text for b in clean_text_page(text).document.blocks if b.kind == "paragraph")
+    # The first column's paragraphs, each whole and in order (gold layout of the page).
+    first = gold_paragraphs("bridge-3-columns")[:3]
+    spots = [body.find(" ".join(p.split())) for p in first]
+    assert -1 not in spots and spots == sorted(spots)
+
+
+def page_with_a_drop_capital() -> str:
+    """A headline across two columns, then the first column's first letter set big:
+    pdftotext gives the capital a line of its own and indents the lines beside it."""
+    lines = textwrap.wrap(PROSE, 30)
+    rest, first = lines[0][1:], lines[0][0]
+    left = ["     " + rest, *("     " + line for line in lines[1:2]), *lines[2:12]]
+    right = lines[12:24]
+    rows = [f"{a:<40}{b}".rstrip() for a, b in zip(left, right)]
+    return "\n".join(
+        ["Council votes to keep the harbour ferry running all winter", "", first, *rows]
+    )
+
+
+def test_a_capital_alone_over_indented_lines_joins_its_word():
+    from reader.clean.files import clean_text_page
+
+    page = page_with_a_drop_capital()
+    first_word = PROSE.split()[0]
+    assert page.splitlines()[2] == first_word[0] and first_word[0].isupper()
+    blocks = clean_text_page(page).document.blocks
+    assert blocks[0].kind == "headline"
+    assert blocks[1].text.split()[:3] == PROSE.split()[:3]

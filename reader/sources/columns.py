@@ -201,10 +201,6 @@ def _page(lines: list[str], number: int) -> PositionedPage:
 def positioned_words(lines: list[str]):
     """Each word of the lines with its character columns and line number.
 
-    The text's lines are the source's own lines: each word keeps its line's
-    number as ``line`` (all in ``block`` 0), so the geometric cleaner measures the
-    body's line pitch as one line, however the columns' lines are staggered.
-
     >>> [(w.text, w.x0, w.x1, w.top, w.bottom) for w in positioned_words(["  to be", "", "x"])]
     [('to', 2.0, 4.0, 0.0, 1.0), ('be', 5.0, 7.0, 0.0, 1.0), ('x', 0.0, 1.0, 2.0, 3.0)]
     """
@@ -212,9 +208,7 @@ def positioned_words(lines: list[str]):
         top, bottom = float(number), float(number + 1)
         for match in _WORD.finditer(line):
             start, end = match.span()
-            yield Word(
-                match.group(), float(start), top, float(end), bottom, 1.0, line=number, block=0
-            )
+            yield Word(match.group(), float(start), top, float(end), bottom, 1.0)
 
 
 def _chunks(lines: list[str]):
@@ -534,8 +528,6 @@ def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
         elif place[0] in capitals:
             first, count, indent = capitals[place[0]]
             tall = float(max(count, 2))
-            word = replace(
-                word, top=float(first), bottom=first + tall, x1=float(indent), size=tall, line=first
-            )
+            word = replace(word, top=float(first), bottom=first + tall, x1=float(indent), size=tall)
         out.append(word)
     return out
