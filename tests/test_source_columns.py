@@ -400,25 +400,29 @@ def test_body_under_a_headline_across_the_columns_is_read_column_by_column():
     assert -1 not in spots and spots == sorted(spots)
 
 
-def page_with_a_drop_capital() -> str:
-    """A headline across two columns, then the first column's first letter set big:
-    pdftotext gives the capital a line of its own and indents the lines beside it."""
+def page_with_a_drop_capital(apart: bool) -> str:
+    """A headline, then the first column's first letter set big: pdftotext gives the
+    capital a line of its own (or sets it far left on the first line) and indents
+    the lines beside it."""
     lines = textwrap.wrap(PROSE, 30)
     rest, first = lines[0][1:], lines[0][0]
     left = ["     " + rest, *("     " + line for line in lines[1:2]), *lines[2:12]]
     right = lines[12:24]
     rows = [f"{a:<40}{b}".rstrip() for a, b in zip(left, right)]
-    return "\n".join(
-        ["Council votes to keep the harbour ferry running all winter", "", first, *rows]
-    )
+    if apart:
+        return "\n".join(
+            ["Council votes to keep the harbour ferry running", "", first + rows[0][1:], *rows[1:]]
+        )
+    return "\n".join(["Council votes to keep the harbour ferry running", "", first, *rows])
 
 
-def test_a_capital_alone_over_indented_lines_joins_its_word():
+@pytest.mark.parametrize("apart", [False, True], ids=["on-its-own-line", "set-apart-on-the-line"])
+def test_a_capital_alone_over_indented_lines_joins_its_word(apart):
     from reader.clean.files import clean_text_page
 
-    page = page_with_a_drop_capital()
+    page = page_with_a_drop_capital(apart)
     first_word = PROSE.split()[0]
-    assert page.splitlines()[2] == first_word[0] and first_word[0].isupper()
+    assert page.splitlines()[2].split()[0] == first_word[0] and first_word[0].isupper()
     blocks = clean_text_page(page).document.blocks
     assert blocks[0].kind == "headline"
     assert blocks[1].text.split()[:3] == PROSE.split()[:3]

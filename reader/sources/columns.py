@@ -354,8 +354,10 @@ DECK_SIZE = 1.2
 # pdftotext leaves no blank line between them), and the page can be cut there.
 DISPLAY_HEIGHT = 0.75
 # A drop capital stands beside lines indented by this many characters at most.
-CAPITAL_INDENT = 10
+CAPITAL_INDENT = 12
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
+# A capital set apart at a line's start, far left of the line's words ("W     ASHINGTON").
+_CAPITAL_APART = re.compile(r"^ *[“\"‘']?[A-Z] {3,}\S")
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
 
 
@@ -395,6 +397,10 @@ def _gutters_below(lines: list[str], after: int) -> list[int]:
     return held
 
 
+def _first_word(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _lone_capital(line: str) -> bool:
     """Is the line one capital letter alone (a drop capital ``pdftotext`` set apart)?
 
@@ -412,7 +418,7 @@ def display_blocks(lines: list[str]) -> list[tuple[str, list[tuple[int, int, int
     from its first stretch of words, all starting at one place, that does not end a
     sentence.  It is display type when one of its stretches crosses a gutter that
     holds on the body below it (a headline set across the columns), or when a byline
-    follows it.  A display block under a headline's byline or right under a headline
+    or a drop capital (`drop_capitals`) follows it.  A display block under a headline's byline or right under a headline
     is its deck.
 
     >>> body = [f"{'the council met on a day':<28}police said the men were" for _ in range(5)]
@@ -423,6 +429,7 @@ def display_blocks(lines: list[str]) -> list[tuple[str, list[tuple[int, int, int
     []
     """
     blocks: list[tuple[str, list[tuple[int, int, int]]]] = []
+    capitals = drop_capitals(lines)
     previous_end = -1
     index = 0
     while index < len(lines):
@@ -438,7 +445,8 @@ def display_blocks(lines: list[str]) -> list[tuple[str, list[tuple[int, int, int
         byline_after = after is not None and bool(_BYLINE.match(lines[after].strip()))
         gutters = _gutters_below(lines, last)
         crosses = any(start < x < end for _, start, end in run for x in gutters)
-        if crosses or byline_after:
+        capital_after = after in capitals
+        if crosses or byline_after or capital_after:
             between = [n for n in range(previous_end + 1, index) if lines[n].strip()]
             follows = bool(blocks) and all(_BYLINE.match(lines[n].strip()) for n in between)
             blocks.append(("deck" if follows else "headline", run))
@@ -465,31 +473,44 @@ def _display_run(lines: list[str], first: int) -> list[tuple[int, int, int]]:
 
 
 def drop_capitals(lines: list[str]) -> dict[int, tuple[int, int, int]]:
-    """Each lone capital standing over indented lines: its line -> (the first line
-    beside it, how many lines stand beside it, where they start).
+    """Each drop capital over indented lines: its line -> (the first line beside it,
+    how many lines stand beside it, where they start).
 
     ``pdftotext -layout`` gives a drop capital a line of its own (its baseline is
-    not the lines'), and the lines it stood beside start right of it.
+    not the lines'), or sets it far left of its line's words; either way the lines
+    it stood beside start right of it, at one place.  Set apart on its line, it
+    must have a line under it that starts where its line's words do.
 
     >>> drop_capitals(["F", "   ollowing the", "   debate, the", "council met on"])
     {0: (1, 2, 3)}
+    >>> drop_capitals(["W     ASHINGTON — The", "      agency had", "said on Friday"])
+    {0: (0, 2, 6)}
+    >>> drop_capitals(["A    bill passed the", "council on Monday"])
+    {}
     """
     found = {}
     for number, line in enumerate(lines[:-1]):
-        if not _lone_capital(line):
+        apart = _CAPITAL_APART.match(line)
+        if _lone_capital(line):
+            first = number + 1
+        elif apart:
+            first = number
+        else:
             continue
         left = len(line) - len(line.lstrip())
-        beside = lines[number + 1]
-        indent = len(beside) - len(beside.lstrip())
+        beside = lines[first]
+        indent = apart.end() - 1 if apart else len(beside) - len(beside.lstrip())
         if not beside.strip() or not 2 <= indent - left <= CAPITAL_INDENT:
             continue
         count = 1
-        while number + 1 + count < len(lines):
-            following = lines[number + 1 + count]
+        while first + count < len(lines):
+            following = lines[first + count]
             if len(following) - len(following.lstrip()) != indent or not following.strip():
                 break
             count += 1
-        found[number] = (number + 1, count, indent)
+        if apart and count < 2:
+            continue
+        found[number] = (first, count, indent)
     return found
 
 
@@ -525,7 +546,7 @@ def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
             word = replace(
                 word, size=size, bold=size == HEADLINE_SIZE, bottom=word.top + DISPLAY_HEIGHT
             )
-        elif place[0] in capitals:
+        elif place[0] in capitals and place[1] == _first_word(lines[place[0]]):
             first, count, indent = capitals[place[0]]
             tall = float(max(count, 2))
             word = replace(word, top=float(first), bottom=first + tall, x1=float(indent), size=tall)
