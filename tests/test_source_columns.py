@@ -426,3 +426,16 @@ def test_a_capital_alone_over_indented_lines_joins_its_word(apart):
     blocks = clean_text_page(page).document.blocks
     assert blocks[0].kind == "headline"
     assert blocks[1].text.split()[:3] == PROSE.split()[:3]
+
+
+def test_a_caption_ending_in_its_photo_credit_comes_out_as_a_caption():
+    # Read by place alone, a caption set in a column is one more line of its body.
+    from reader.clean.files import clean_text_page
+
+    rows = set_in_columns(PROSE, 2).splitlines()
+    caption = ["Crowds cross the bridge on", "Saturday morning. (Reuters)"]
+    rows[6:6] = [f"{'':<34}{line}" for line in ["", *caption]]
+    result = clean_text_page("\n".join(rows))
+    blocks = result.document.blocks
+    assert [b.text for b in blocks if b.kind == "caption"] == [" ".join(caption)]
+    assert " ".join(PROSE.split()) in " ".join(b.text for b in blocks if b.kind == "paragraph")

@@ -349,6 +349,10 @@ DISPLAY_LINES = 4
 # inferred, not measured (see `display_words`).
 HEADLINE_SIZE = 2.0
 DECK_SIZE = 1.2
+# A caption's size (smaller than the body's), inferred from its photo credit, and its
+# lines at most.
+CAPTION_SIZE = 0.8
+CAPTION_LINES = 4
 # A display line's box stops short of the line under it: larger type stands on a
 # taller line, so a gap stands between it and the body's first line (where
 # pdftotext leaves no blank line between them), and the page can be cut there.
@@ -514,6 +518,33 @@ def drop_capitals(lines: list[str]) -> dict[int, tuple[int, int, int]]:
     return found
 
 
+def captions(lines: list[str]) -> list[tuple[int, int, int]]:
+    """The stretches of words that make a photo's caption: (line, start, end).
+
+    A caption ends in its photo's credit ("(Reuters)", "(AP Photo/Evan Vucci)", the
+    plain cleaner's `reader.clean.display.CAPTION_CREDIT`); its lines above start
+    where its last line does, up to ``CAPTION_LINES`` in all.
+
+    >>> captions(["the vote.      Crowds at the rally", "their own.     on Sunday. (AFP)"])
+    [(0, 15, 34), (1, 15, 31)]
+    """
+    from reader.clean.display import CAPTION_CREDIT
+
+    found: list[tuple[int, int, int]] = []
+    for number, line in enumerate(lines):
+        for start, end in segments(line):
+            if not CAPTION_CREDIT.search(line[start:end]):
+                continue
+            caption = [(number, start, end)]
+            for above in range(number - 1, max(number - CAPTION_LINES, -1), -1):
+                stretch = [(a, b) for a, b in segments(lines[above]) if abs(a - start) <= 1]
+                if not stretch or lines[above][: stretch[0][1]].rstrip().endswith("."):
+                    break
+                caption.insert(0, (above, *stretch[0]))
+            found += caption
+    return found
+
+
 def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
     """The words with the type their places show: display blocks and drop capitals.
 
@@ -524,7 +555,8 @@ def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
     their place, not a measure of their type.  A capital alone on its line over
     indented lines is a drop capital that stood beside them (`drop_capitals`): it is
     put back beside them, as tall as the lines are many, where the geometric
-    cleaner joins it to its word ("F" + "ollowing").
+    cleaner joins it to its word ("F" + "ollowing").  A caption is told by its
+    photo's credit (`captions`) and given ``CAPTION_SIZE``, smaller than the body.
 
     >>> lines = ["F", "   ollowing the", "   debate, the", "council met on"]
     >>> capital = typeset_words(lines, list(positioned_words(lines)))[0]
@@ -537,15 +569,17 @@ def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
         for number, start, end in run:
             for match in _WORD.finditer(lines[number], start, end):
                 sizes[number, match.start()] = size
+    for number, start, end in captions(lines):
+        for match in _WORD.finditer(lines[number], start, end):
+            sizes.setdefault((number, match.start()), CAPTION_SIZE)
     capitals = drop_capitals(lines)
     out = []
     for word in words:
         place = (int(word.top), int(word.x0))
         if place in sizes:
             size = sizes[place]
-            word = replace(
-                word, size=size, bold=size == HEADLINE_SIZE, bottom=word.top + DISPLAY_HEIGHT
-            )
+            bottom = word.top + DISPLAY_HEIGHT if size > 1 else word.bottom
+            word = replace(word, size=size, bold=size == HEADLINE_SIZE, bottom=bottom)
         elif place[0] in capitals and place[1] == _first_word(lines[place[0]]):
             first, count, indent = capitals[place[0]]
             tall = float(max(count, 2))
