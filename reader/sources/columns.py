@@ -527,18 +527,25 @@ def captions(lines: list[str]) -> list[tuple[int, int, int]]:
 
     >>> captions(["the vote.      Crowds at the rally", "their own.     on Sunday. (AFP)"])
     [(0, 15, 34), (1, 15, 31)]
+    >>> captions(["the vote.", "Crowds at the rally.     their own", "(Staff photo)"])
+    [(1, 0, 20), (2, 0, 13)]
     """
     from reader.clean.display import CAPTION_CREDIT
 
     found: list[tuple[int, int, int]] = []
     for number, line in enumerate(lines):
         for start, end in segments(line):
-            if not CAPTION_CREDIT.search(line[start:end]):
+            credit = CAPTION_CREDIT.search(line[start:end])
+            if not credit:
                 continue
             caption = [(number, start, end)]
             for above in range(number - 1, max(number - CAPTION_LINES, -1), -1):
                 stretch = [(a, b) for a, b in segments(lines[above]) if abs(a - start) <= 1]
-                if not stretch or lines[above][: stretch[0][1]].rstrip().endswith("."):
+                if not stretch:
+                    break
+                # A sentence ends above: the body's, unless the credit stands alone under it.
+                alone = credit.start() == 0 and len(caption) == 1
+                if lines[above][: stretch[0][1]].rstrip().endswith(".") and not alone:
                     break
                 caption.insert(0, (above, *stretch[0]))
             found += caption
