@@ -70,11 +70,12 @@ def test_pdftotext_layout_page_is_read_as_positioned_words(page):
             continue
         line = lines[int(word.top)]
         assert line[int(word.x0) : int(word.x1)] == word.text
-        if word.size == 1.0:
-            assert word.bottom == word.top + 1 and not word.bold
-        else:  # a display line: its type inferred from its place
+        if word.size > 1 and not word.italic:  # a display line: its type inferred from its place
             assert word.size in (columns.HEADLINE_SIZE, columns.DECK_SIZE)
             assert word.bottom == word.top + columns.DISPLAY_HEIGHT
+        else:  # body, a caption or a pull quote: a line tall
+            assert word.size in (1.0, columns.CAPTION_SIZE, columns.DECK_SIZE)
+            assert word.bottom == word.top + 1
     assert len(capitals) == sum(w.height > 1 for w in positioned.words)
     assert positioned.height == len(lines)
     assert positioned.width == max(len(line) for line in lines)
@@ -439,3 +440,17 @@ def test_a_caption_ending_in_its_photo_credit_comes_out_as_a_caption():
     blocks = result.document.blocks
     assert [b.text for b in blocks if b.kind == "caption"] == [" ".join(caption)]
     assert " ".join(PROSE.split()) in " ".join(b.text for b in blocks if b.kind == "paragraph")
+
+
+def test_a_pull_quote_repeating_the_body_is_left_out_of_it():
+    # Set apart in a column between quotation marks, the article's own words again:
+    # read as body, they would be said twice.
+    from reader.clean.files import clean_text_page
+
+    rows = set_in_columns(PROSE, 2).splitlines()
+    quote = ["“A small crowd of residents", "walked across before the", "first cars arrived”"]
+    rows[8:8] = [f"{'':<34}{line}" for line in ["", quote[0], "", *quote[1:], ""]]
+    blocks = clean_text_page("\n".join(rows)).document.blocks
+    body = " ".join(b.text for b in blocks if b.kind == "paragraph")
+    assert " ".join(PROSE.split()) in body
+    assert body.count("walked across before the first cars arrived") == 1

@@ -353,6 +353,10 @@ DECK_SIZE = 1.2
 # lines at most.
 CAPTION_SIZE = 0.8
 CAPTION_LINES = 4
+# A pull quote: at most this many lines, this share of its word pairs said elsewhere
+# on the page; given the deck's size and italic (the geometric cleaner's pull quote).
+PULL_QUOTE_LINES = 4
+PULL_QUOTE_REPEATS = 0.6
 # A display line's box stops short of the line under it: larger type stands on a
 # taller line, so a gap stands between it and the body's first line (where
 # pdftotext leaves no blank line between them), and the page can be cut there.
@@ -552,6 +556,68 @@ def captions(lines: list[str]) -> list[tuple[int, int, int]]:
     return found
 
 
+def pull_quotes(lines: list[str]) -> list[tuple[int, int, int]]:
+    """The stretches of words that make a pull quote: (line, start, end).
+
+    A pull quote repeats the article's words in quotation marks, set apart in a
+    column: stretches starting at one place, on lines with nothing else there
+    between them, from an opening mark to a closing one (``PULL_QUOTE_LINES`` at
+    most), whose word pairs stand elsewhere on the page too (``PULL_QUOTE_REPEATS``
+    of them at least: a quotation in the body is said once).
+
+    >>> body = ["the mayor said that we will keep", "the ferry running all winter long"]
+    >>> quote = ["", "      “We will keep the ferry", "", "      running all winter”"]
+    >>> pull_quotes(body + quote)
+    [(3, 6, 29), (5, 6, 25)]
+    """
+    stretches = [segments(line) for line in lines]
+    found: list[tuple[int, int, int]] = []
+    for number, line in enumerate(lines):
+        for start, end in stretches[number]:
+            if line[start] not in '“"':
+                continue
+            run = _quote_run(lines, stretches, number, start, end)
+            if run and _repeated(lines, stretches, run):
+                found += run
+    return found
+
+
+def _quote_run(lines, stretches, number: int, start: int, end: int):
+    """The stretches from an opening mark down to its closing mark, or None."""
+    run = [(number, start, end)]
+    below = number + 1
+    while not lines[run[-1][0]][: run[-1][2]].endswith(("”", '"')):
+        if len(run) >= PULL_QUOTE_LINES or below >= min(len(lines), number + 2 * PULL_QUOTE_LINES):
+            return None
+        same = [(a, b) for a, b in stretches[below] if abs(a - start) <= 1]
+        if same:
+            run.append((below, *same[0]))
+        elif lines[below][start:end].strip():
+            return None
+        below += 1
+    return run
+
+
+def _repeated(lines, stretches, run) -> bool:
+    """Do the quote's word pairs stand elsewhere on the page (within one stretch)?"""
+
+    def pairs(text: str) -> list[tuple[str, str]]:
+        words = [re.sub(r"\W", "", w).lower() for w in re.sub(r"[‐-]\s+", "", text).split()]
+        words = [w for w in words if w]
+        return list(zip(words, words[1:]))
+
+    quote = pairs(" ".join(lines[n][a:b] for n, a, b in run))
+    if len(quote) < 3:
+        return False
+    taken = set(run)
+    elsewhere = set()
+    for number, found in enumerate(stretches):
+        for a, b in found:
+            if (number, a, b) not in taken:
+                elsewhere.update(pairs(lines[number][a:b]))
+    return sum(pair in elsewhere for pair in quote) >= PULL_QUOTE_REPEATS * len(quote)
+
+
 def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
     """The words with the type their places show: display blocks and drop capitals.
 
@@ -576,6 +642,9 @@ def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
         for number, start, end in run:
             for match in _WORD.finditer(lines[number], start, end):
                 sizes[number, match.start()] = size
+    for number, start, end in pull_quotes(lines):
+        for match in _WORD.finditer(lines[number], start, end):
+            sizes.setdefault((number, match.start()), -DECK_SIZE)  # negative: italic
     for number, start, end in captions(lines):
         for match in _WORD.finditer(lines[number], start, end):
             sizes.setdefault((number, match.start()), CAPTION_SIZE)
@@ -584,9 +653,11 @@ def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
     for word in words:
         place = (int(word.top), int(word.x0))
         if place in sizes:
-            size = sizes[place]
-            bottom = word.top + DISPLAY_HEIGHT if size > 1 else word.bottom
-            word = replace(word, size=size, bold=size == HEADLINE_SIZE, bottom=bottom)
+            size, italic = abs(sizes[place]), sizes[place] < 0
+            bottom = word.top + DISPLAY_HEIGHT if size > 1 and not italic else word.bottom
+            word = replace(
+                word, size=size, bold=size == HEADLINE_SIZE, italic=italic, bottom=bottom
+            )
         elif place[0] in capitals and place[1] == _first_word(lines[place[0]]):
             first, count, indent = capitals[place[0]]
             tall = float(max(count, 2))
