@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from reader.sources.model import PositionedPage, Word
@@ -572,12 +573,22 @@ def pull_quotes(lines: list[str]) -> list[tuple[int, int, int]]:
     """
     stretches = [segments(line) for line in lines]
     found: list[tuple[int, int, int]] = []
+    said: Counter | None = None  # each word pair's count on the page, counted once
     for number, line in enumerate(lines):
         for start, end in stretches[number]:
             if line[start] not in '“"':
                 continue
             run = _quote_run(lines, stretches, number, start, end)
-            if run and _repeated(lines, stretches, run):
+            if run is None:
+                continue
+            if said is None:
+                said = Counter(
+                    pair
+                    for n, found_here in enumerate(stretches)
+                    for a, b in found_here
+                    for pair in _word_pairs(lines[n][a:b])
+                )
+            if _repeated(lines, run, said):
                 found += run
     return found
 
@@ -598,24 +609,25 @@ def _quote_run(lines, stretches, number: int, start: int, end: int):
     return run
 
 
-def _repeated(lines, stretches, run) -> bool:
+def _word_pairs(text: str) -> list[tuple[str, str]]:
+    """Each word and the next, in lower case without punctuation, line-end hyphens joined.
+
+    >>> _word_pairs("“Race or the eco‐ nomy,”")
+    [('race', 'or'), ('or', 'the'), ('the', 'economy')]
+    """
+    words = [re.sub(r"\W", "", w).lower() for w in re.sub(r"[‐-]\s+", "", text).split()]
+    words = [w for w in words if w]
+    return list(zip(words, words[1:]))
+
+
+def _repeated(lines: list[str], run, said: Counter) -> bool:
     """Do the quote's word pairs stand elsewhere on the page (within one stretch)?"""
-
-    def pairs(text: str) -> list[tuple[str, str]]:
-        words = [re.sub(r"\W", "", w).lower() for w in re.sub(r"[‐-]\s+", "", text).split()]
-        words = [w for w in words if w]
-        return list(zip(words, words[1:]))
-
-    quote = pairs(" ".join(lines[n][a:b] for n, a, b in run))
+    quote = _word_pairs(" ".join(lines[n][a:b] for n, a, b in run))
     if len(quote) < 3:
         return False
-    taken = set(run)
-    elsewhere = set()
-    for number, found in enumerate(stretches):
-        for a, b in found:
-            if (number, a, b) not in taken:
-                elsewhere.update(pairs(lines[number][a:b]))
-    return sum(pair in elsewhere for pair in quote) >= PULL_QUOTE_REPEATS * len(quote)
+    own = Counter(pair for n, a, b in run for pair in _word_pairs(lines[n][a:b]))
+    elsewhere = sum(said[pair] > own[pair] for pair in quote)
+    return elsewhere >= PULL_QUOTE_REPEATS * len(quote)
 
 
 def typeset_words(lines: list[str], words: list[Word]) -> list[Word]:
