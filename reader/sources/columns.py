@@ -17,6 +17,15 @@ gutter of a text (the run of lines it stands in and on how many of them words
 stand at both sides) and `side_by_side_page` reads a page as words only when
 that gutter is certain (`MIN_LINES_EACH_SIDE` lines).
 
+Character cells have no type size, and the geometric cleaner tells headlines,
+captions, pull quotes and drop capitals by size.  `typeset_words` gives the
+words the type their places and words show, as an inference: a block across
+the gutters of the columns under it, or right above a byline or a drop capital,
+is a headline (`display_blocks`); a capital alone over indented lines is a drop
+capital (`drop_capitals`); a stretch ending in a photo credit is a caption
+(`captions`); the article's own words again between quotation marks, set apart
+in a column, are a pull quote (`pull_quotes`).
+
 >>> left = ["The city council met on", "Tuesday to decide on the", "budget for the coming"]
 >>> right = ["Police said the two men", "were arrested late on", "Friday night after a"]
 >>> page = "\\n".join(f"{a:<28}{b}" for a, b in zip(left * 4, right * 4))
