@@ -63,11 +63,20 @@ def test_pdftotext_layout_page_is_read_as_positioned_words(page):
     lines = page_lines(text)
     # Every word is there once, where it stands: its line and its characters.
     assert [w.text for w in positioned.words] == text.split()
+    capitals = columns.drop_capitals(lines)
     for word in positioned.words:
+        assert word.line == -1 and word.block == -1
+        if word.height > 1:  # a drop capital, put back beside the lines it stood by
+            continue
         line = lines[int(word.top)]
         assert line[int(word.x0) : int(word.x1)] == word.text
-        assert word.bottom == word.top + 1 and word.size == 1.0
-        assert word.line == -1 and word.block == -1
+        if word.size > 1 and not word.italic:  # a display line: its type inferred from its place
+            assert word.size in (columns.HEADLINE_SIZE, columns.DECK_SIZE)
+            assert word.bottom == word.top + columns.DISPLAY_HEIGHT
+        else:  # body, a caption or a pull quote: a line tall
+            assert word.size in (1.0, columns.CAPTION_SIZE, columns.DECK_SIZE)
+            assert word.bottom == word.top + 1
+    assert len(capitals) == sum(w.height > 1 for w in positioned.words)
     assert positioned.height == len(lines)
     assert positioned.width == max(len(line) for line in lines)
 
@@ -358,3 +367,90 @@ def test_pdftotext_layout_of_every_dev_pdf_is_side_by_side():
         page = side_by_side_page(text)
         assert page is not None, pdf.name
         assert [w.text for w in page.words] == re.split(r"\s+", text.strip())
+
+
+# --- the type the layout shows: headlines across the gutters, drop capitals -----------
+
+
+@pytest.mark.parametrize(
+    "name, headline",
+    [
+        ("bridge-3-columns", "Harbour bridge reopens after two years of repairs"),
+        ("schools-4-and-2-columns", "Schools plan longer days as tutoring money runs out"),
+    ],
+)
+def test_headline_across_the_columns_comes_out_as_the_headline(name, headline):
+    # The headline crosses (or reaches into) the gutters of the columns under it; read
+    # as body it would be glued to the first column's first line, or the columns read
+    # across under it.
+    from reader.clean.files import clean_text_page
+
+    blocks = clean_text_page(layout(name)).document.blocks
+    assert (blocks[0].kind, blocks[0].text) == ("headline", headline)
+    assert headline not in " ".join(b.text for b in blocks if b.kind == "paragraph")
+
+
+def test_body_under_a_headline_across_the_columns_is_read_column_by_column():
+    from reader.clean.files import clean_text_page
+
+    text = layout("bridge-3-columns")
+    body = " ".join(b.text for b in clean_text_page(text).document.blocks if b.kind == "paragraph")
+    # The first column's paragraphs, each whole and in order (gold layout of the page).
+    first = gold_paragraphs("bridge-3-columns")[:3]
+    spots = [body.find(" ".join(p.split())) for p in first]
+    assert -1 not in spots and spots == sorted(spots)
+
+
+def page_with_a_drop_capital(apart: bool) -> str:
+    """A headline, then the first column's first letter set big: pdftotext gives the
+    capital a line of its own (or sets it far left on the first line) and indents
+    the lines beside it."""
+    lines = textwrap.wrap(PROSE, 30)
+    rest, first = lines[0][1:], lines[0][0]
+    left = ["     " + rest, *("     " + line for line in lines[1:2]), *lines[2:12]]
+    right = lines[12:24]
+    rows = [f"{a:<40}{b}".rstrip() for a, b in zip(left, right)]
+    if apart:
+        return "\n".join(
+            ["Council votes to keep the harbour ferry running", "", first + rows[0][1:], *rows[1:]]
+        )
+    return "\n".join(["Council votes to keep the harbour ferry running", "", first, *rows])
+
+
+@pytest.mark.parametrize("apart", [False, True], ids=["on-its-own-line", "set-apart-on-the-line"])
+def test_a_capital_alone_over_indented_lines_joins_its_word(apart):
+    from reader.clean.files import clean_text_page
+
+    page = page_with_a_drop_capital(apart)
+    first_word = PROSE.split()[0]
+    assert page.splitlines()[2].split()[0] == first_word[0] and first_word[0].isupper()
+    blocks = clean_text_page(page).document.blocks
+    assert blocks[0].kind == "headline"
+    assert blocks[1].text.split()[:3] == PROSE.split()[:3]
+
+
+def test_a_caption_ending_in_its_photo_credit_comes_out_as_a_caption():
+    # Read by place alone, a caption set in a column is one more line of its body.
+    from reader.clean.files import clean_text_page
+
+    rows = set_in_columns(PROSE, 2).splitlines()
+    caption = ["Crowds cross the bridge on", "Saturday morning. (Reuters)"]
+    rows[6:6] = [f"{'':<34}{line}" for line in ["", *caption]]
+    result = clean_text_page("\n".join(rows))
+    blocks = result.document.blocks
+    assert [b.text for b in blocks if b.kind == "caption"] == [" ".join(caption)]
+    assert " ".join(PROSE.split()) in " ".join(b.text for b in blocks if b.kind == "paragraph")
+
+
+def test_a_pull_quote_repeating_the_body_is_left_out_of_it():
+    # Set apart in a column between quotation marks, the article's own words again:
+    # read as body, they would be said twice.
+    from reader.clean.files import clean_text_page
+
+    rows = set_in_columns(PROSE, 2).splitlines()
+    quote = ["“A small crowd of residents", "walked across before the", "first cars arrived”"]
+    rows[8:8] = [f"{'':<34}{line}" for line in ["", quote[0], "", *quote[1:], ""]]
+    blocks = clean_text_page("\n".join(rows)).document.blocks
+    body = " ".join(b.text for b in blocks if b.kind == "paragraph")
+    assert " ".join(PROSE.split()) in body
+    assert body.count("walked across before the first cars arrived") == 1
