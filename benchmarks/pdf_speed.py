@@ -31,16 +31,9 @@ DEV_PDFS = SHARED / "data" / "dev-pages" / "pdf"
 
 # Run in the fresh process: read (and clean) the PDF, report seconds and memory.
 CHILD = r"""
-import json, resource, sys, time
-from pathlib import Path
+import json, sys, time
 
-def peak_kb():
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from benchmarks.memory import peak_kb
 
 from reader.clean.files import clean_file
 from reader.sources.pdf import read_pdf

@@ -30,16 +30,9 @@ DEV = SHARED / "data" / "dev-pages"
 TEXTS = ROOT / "texts"
 
 CHILD = r"""
-import json, resource, sys, time
-from pathlib import Path
+import json, sys, time
 
-def peak_kb():
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from benchmarks.memory import peak_kb
 
 from reader.clean.files import clean_file
 import reader.clean.geometry, reader.clean.repairs, reader.sources.web  # before the baseline
