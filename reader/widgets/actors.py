@@ -25,7 +25,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from reader.actors import (
     ACTOR_TYPES,
@@ -44,6 +44,7 @@ from reader.actors import (
 from reader.colours import safe_colour
 from reader.document import Document
 from reader.widgets.display import actor_in_context, plural, spaced_edge
+from reader.widgets.marking import marked_blocks
 
 # The second cue beside colour: an underline style and a short tag for each type.
 TYPE_UNDERLINES: dict[str, str] = {
@@ -64,7 +65,6 @@ TYPE_TAGS: dict[str, str] = {
     "group": "GRP",
     "place": "PLC",
 }
-_BLOCK_TAGS = {"headline": "h3", "byline": "p", "paragraph": "p", "caption": "figcaption"}
 
 
 def _mention_html(mention: Mention, colour: str, selected: bool) -> Markup:
@@ -102,41 +102,14 @@ def format_article_html(
     colours = colours or {}
     hidden_t, hidden_a = set(hidden_types), set(hidden_actors)
     visible = [m for m in mentions if m.type not in hidden_t and m.actor not in hidden_a]
-    text = document.text
-    blocks = document.blocks or []
-    if not blocks:
-        from reader.document import Block
 
-        blocks = [Block("paragraph", text, 0, 0, len(text))]
-    pieces: list[Markup] = []
-    index = 0
-    for block in blocks:
-        inner: list[Markup] = []
-        cursor = block.start
-        while index < len(visible) and visible[index].start < block.end:
-            mention = visible[index]
-            index += 1
-            if mention.start < cursor:
-                continue
-            inner.append(escape(text[cursor : mention.start]))
-            # Lists are checked when loaded; a colour set later in code is checked here again.
-            colour = safe_colour(
-                colours.get(mention.actor), TYPE_COLOURS.get(mention.type, "#999999")
-            )
-            inner.append(_mention_html(mention, colour, mention.actor == selected))
-            cursor = mention.end
-        inner.append(escape(text[cursor : block.end]))
-        tag = _BLOCK_TAGS.get(block.kind, "p")
-        pieces.append(
-            Markup('<{tag} class="{kind}">{body}</{tag}>').format(
-                tag=Markup(tag), kind=block.kind, body=Markup("").join(inner)
-            )
-        )
-    return str(
-        Markup('<div class="reader-actors" style="line-height:1.7">{}</div>').format(
-            Markup("\n").join(pieces)
-        )
-    )
+    def mark(mention: Mention) -> Markup:
+        # Lists are checked when loaded; a colour set later in code is checked here again.
+        colour = safe_colour(colours.get(mention.actor), TYPE_COLOURS.get(mention.type, "#999999"))
+        return _mention_html(mention, colour, mention.actor == selected)
+
+    body = marked_blocks(document, visible, mark)
+    return str(Markup('<div class="reader-actors" style="line-height:1.7">{}</div>').format(body))
 
 
 def format_legend_html(types: Iterable[str] = ACTOR_TYPES) -> str:

@@ -18,16 +18,16 @@ True
 from __future__ import annotations
 
 import ipywidgets as widgets
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from reader.document import Block, Document
+from reader.document import Document
 from reader.quotes import SPEAKER_RULES, Quote, find_quotes
+from reader.widgets.marking import marked_blocks
 
 __all__ = ["QuoteViewer", "format_quotes_html", "speaker_evidence"]
 
 _STATEMENT_STYLE = "background:#f6e7b8;border-bottom:2px solid #b58900;padding:0 1px"
 _SCARE_STYLE = "border-bottom:1px dotted #888"
-_BLOCK_TAGS = {"headline": "h3", "byline": "p", "paragraph": "p", "caption": "figcaption"}
 
 
 def speaker_evidence(quote: Quote) -> str:
@@ -75,33 +75,12 @@ def format_quotes_html(document: Document, quotes: list[Quote] | None = None) ->
     of the page stay outside the mark: `<q>` adds none of its own (``quotes:none``).
     """
     quotes = sorted(find_quotes(document) if quotes is None else quotes, key=lambda q: q.start)
-    text = document.text
-    blocks = document.blocks or [Block("paragraph", text, 0, 0, len(text))]
-    pieces: list[Markup] = []
-    index = 0
-    for block in blocks:
-        inner: list[Markup] = []
-        cursor = block.start
-        while index < len(quotes) and quotes[index].start < block.end:
-            quote = quotes[index]
-            index += 1
-            if quote.start < cursor:
-                continue
-            inner.append(escape(text[cursor : quote.start]))
-            inner.append(_quote_html(document, quote))
-            cursor = quote.end
-        inner.append(escape(text[cursor : block.end]))
-        tag = _BLOCK_TAGS.get(block.kind, "p")
-        pieces.append(
-            Markup('<{tag} class="{kind}">{body}</{tag}>').format(
-                tag=Markup(tag), kind=block.kind, body=Markup("").join(inner)
-            )
-        )
+    body = marked_blocks(document, quotes, lambda quote: _quote_html(document, quote))
     return str(
         Markup(
             '<div class="reader-quotes" style="line-height:1.7"><style>.reader-quotes q'
             "{{quotes:none}}</style>{}</div>"
-        ).format(Markup("\n").join(pieces))
+        ).format(body)
     )
 
 
