@@ -1,8 +1,8 @@
 """Every kind of page through every command: clean, actors, quotes, frames, export, new-page.
 
 The pages are the sample story in each form the kit reads: the sample article typeset as a
-PDF (``texts/typeset``), its scan and that scan's ALTO XML (made here from the PDF), the
-same PDF's ``pdftotext -layout`` text, and a made-up outlet's saved web page (``texts/``).
+PDF (``texts/typeset``), its scan, that scan's ALTO XML and the scan as a PDF with no text
+layer (made here from the PDF), the same PDF's ``pdftotext -layout`` text, and a made-up outlet's saved web page (``texts/``).
 Each must come out as the story (Maliki, Russia, his quotations), with nothing of the page's
 scripts in the HTML export.
 """
@@ -43,6 +43,16 @@ def scan_of_pdf(folder: Path) -> Path:
     return scan
 
 
+def pdf_of_scan(scan: Path) -> Path:
+    """The scan as a PDF with no text layer, as a library's scanner writes it."""
+    from PIL import Image
+
+    pdf = scan.with_name("maliki-scanned.pdf")
+    with Image.open(scan) as image:
+        image.save(pdf, resolution=150)
+    return pdf
+
+
 def alto_of_scan(scan: Path) -> Path:
     """Tesseract's own ALTO XML of the scan, as an archive's OCR delivers it."""
     subprocess.run(
@@ -66,6 +76,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     if HAS_TESSERACT:
         made["scan"] = scan_of_pdf(folder)
         made["alto"] = alto_of_scan(made["scan"])
+        made["image-pdf"] = pdf_of_scan(made["scan"])
     if HAS_PDFTOTEXT:
         made["layout-text"] = layout_text_of_pdf(folder)
     return made
@@ -77,6 +88,7 @@ KINDS = [
     "html",
     pytest.param("scan", marks=NEEDS_TESSERACT),
     pytest.param("alto", marks=NEEDS_TESSERACT),
+    pytest.param("image-pdf", marks=NEEDS_TESSERACT),
     pytest.param(
         "layout-text",
         marks=pytest.mark.skipif(not HAS_PDFTOTEXT, reason="needs pdftotext (poppler-utils)"),
