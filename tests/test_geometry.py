@@ -12,6 +12,7 @@ character cells.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -179,6 +180,20 @@ def test_a_slightly_turned_scan_in_pixels_reads_like_the_pdf():
     assert scan.document.text == pdf.document.text
     assert any(d.action == "deskew" for d in scan.decisions)
     assert "px" in next(d for d in scan.decisions if d.action == "column-gap").evidence
+
+
+def test_an_i_tesseract_read_as_t_behind_a_quote_is_put_back_on_a_scan():
+    page = front_page()
+    page.words = [
+        replace(word, text="“Tt") if word.text == "Parents" else word for word in page.words
+    ]
+    scan = clean_positioned([scanned(page)])
+    assert "“It had asked for the change" in scan.document.text
+    assert any(d.action == "i-read-as-t" for d in scan.decisions)
+    pdf = clean_positioned([page])  # a text layer holds what was printed: no OCR slip to mend
+    assert "“Tt had asked" in pdf.document.text
+    kept = clean_positioned([scanned(page)], skip={"i-read-as-t"})
+    assert "“Tt had asked" in kept.document.text
 
 
 def test_columns_side_by_side_in_character_cells_read_down_each_column():

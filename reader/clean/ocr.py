@@ -81,6 +81,16 @@ def _i_for_t(match: re.Match) -> str:
     return "I" + match.group()[1:]
 
 
+def i_for_t(text: str) -> str:
+    """``text`` with each "I" Tesseract read as "T" behind an opening quote put back:
+    the same rule as `restore_i_read_as_t`, on a paragraph's text (positioned words).
+
+    >>> i_for_t("“Tt never crossed my mind,” she said. “The end.”")
+    '“It never crossed my mind,” she said. “The end.”'
+    """
+    return _I_READ_AS_T.sub(_i_for_t, text)
+
+
 def split_words_run_together(page: PageLines, decisions: list[Decision]) -> PageLines:
     """Split "ofa", "ina", "ofthe": a short word and "a" or "the" that OCR ran together.
 

@@ -35,6 +35,7 @@ from reader.clean.decisions import CleanResult, Decision
 from reader.clean.geometry.articles import Article, Articles
 from reader.clean.geometry.page import Run, read_page
 from reader.clean.hyphens import WordEvidence, join_paragraphs
+from reader.clean.ocr import i_for_t
 from reader.document import Document
 from reader.sources.model import PositionedPage
 
@@ -108,7 +109,23 @@ def _document(
         Decision(seam.action, units[index][1], seam.before, seam.after, seam.evidence)
         for index, seam in seams
     ]
+    if ocr and "i-read-as-t" not in skip:
+        parts = [
+            (kind, _i_read_as_t(text, number, decisions), number) for kind, text, number in parts
+        ]
     return Document.from_parts(parts, source=source), decisions
+
+
+def _i_read_as_t(text: str, article: int, decisions: list[Decision]) -> str:
+    """The block with the "I"s Tesseract read as "T" behind a quote put back (`ocr.i_for_t`)."""
+    fixed = i_for_t(text)
+    if fixed != text:
+        why = "Tesseract reads an 'I' after an opening quote as 'T'"
+        at = next(i for i, (a, b) in enumerate(zip(text, fixed)) if a != b)
+        decisions.append(
+            Decision("i-read-as-t", article, text[at - 1 : at + 8], fixed[at - 1 : at + 8], why)
+        )
+    return fixed
 
 
 def _tidy(kind: str, text: str) -> str:
