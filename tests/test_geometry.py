@@ -196,6 +196,22 @@ def test_an_i_tesseract_read_as_t_behind_a_quote_is_put_back_on_a_scan():
     assert "“Tt had asked" in kept.document.text
 
 
+def test_articles_set_side_by_side_are_each_read_whole():
+    # Two articles side by side, each a headline over its own column; the paper's date,
+    # centred above them, crosses the gutter between them.
+    second = LEFT + WIDTH + GUTTER
+    words = words_of_line("Thursday, 4 May 2017", LEFT + WIDTH - 40, 30, size=7)
+    words += words_of_line("Bridge To Reopen", LEFT, 60, size=18, bold=True)
+    words += words_of_line("Schools Open Later", second, 60, size=18, bold=True)
+    left, _ = column(FIRST_COLUMN + SECOND_COLUMN[1:], LEFT, 90)
+    right, _ = column(SECOND_ARTICLE, second, 90)
+    result = clean_positioned([PositionedPage(1, 612.0, 792.0, words + left + right)])
+    first, other = articles_of(result)
+    assert (first.headline, other.headline) == ("Bridge To Reopen", "Schools Open Later")
+    assert first.paragraphs[-1].startswith("The mayor said")
+    assert [p[:20] for p in other.paragraphs] == ["Schools will open an", "Parents had asked fo"]
+
+
 def test_columns_side_by_side_in_character_cells_read_down_each_column():
     left = ["The talks went on", "for days in the", "capital city and"]
     right = ["then the minister", "left for home on", "Sunday night."]

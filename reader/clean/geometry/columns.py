@@ -1,6 +1,7 @@
 """Columns and pieces of a page: cut it where no word stands, down to the pieces read whole.
 
-A newspaper page is cut the way its make-up was built: across, above each
+A newspaper page is cut the way its make-up was built: down a gutter with a
+headline on each side (articles set side by side); across, above each
 headline (a new article starts there); then down every gutter that no word
 crosses (columns, read left to right); then across again where a column is
 interrupted (a photo, a pull quote), read top to bottom.  The order of the
@@ -74,6 +75,15 @@ def _cut(
     if len(words) < 2:
         out.append(Piece(words, list(gaps)))
         return
+    if columns:
+        beside = [
+            gap
+            for gap in _gaps(words, scale, vertical=True)
+            if _between_articles(words, gap, scale)
+        ]
+        if beside:
+            gutters = [(gap, True) for gap in beside]
+            return _split(words, beside, True, scale, columns, out, gaps + gutters, largest)
     across = _gaps(words, scale, vertical=False)
     above_headlines = [
         gap
@@ -81,6 +91,9 @@ def _cut(
         if (_headline_below(words, gap, scale) or _headline_above(words, gap, scale))
         and _spans_like_a_headline(words, gap, scale, largest)
     ]
+    if above_headlines and columns and _side_by_side_below(words, above_headlines[0], scale):
+        # The topmost first, then the articles set side by side under it (cut down first).
+        return _split(words, above_headlines[:1], False, scale, columns, out, gaps, largest)
     if above_headlines:
         return _split(words, above_headlines, False, scale, columns, out, gaps, largest)
     if columns:
@@ -138,6 +151,35 @@ def _is_gutter(words: list[Word], gap: tuple[float, float], scale: Scale) -> str
         return "columns"
     tallest = max(max(word_size(w), w.height) for w in words)
     return "wide" if gap[1] - gap[0] >= LONE_LINE_GUTTER_EMS * max(tallest, scale.em) else ""
+
+
+def _between_articles(words: list[Word], gap: tuple[float, float], scale: Scale) -> bool:
+    """Is the gap a gutter with a headline opening each side: articles set side by side,
+    each read whole (headline, then its columns) before the one to its right?  A headline
+    across columns crosses their gutters, so on a page of one article no such gap is found."""
+    if _is_gutter(words, gap, scale) != "columns":
+        return False
+    left = [w for w in words if w.x1 <= gap[0]]
+    right = [w for w in words if w.x0 >= gap[1]]
+    return _opens_on_a_headline(left, scale) and _opens_on_a_headline(right, scale)
+
+
+def _opens_on_a_headline(words: list[Word], scale: Scale) -> bool:
+    """Does the first line of these words hold a headline's type (not italic: a pull quote)?
+    A pull quote stands lower, under the body it quotes."""
+    top = min(w.top for w in words)
+    first_line = [w for w in words if w.top < top + 0.5 * scale.leading]
+    big = [w for w in first_line if word_size(w) >= HEADLINE_RATIO * scale.size and not w.italic]
+    return len(big) * 2 >= len(first_line)
+
+
+def _side_by_side_below(words: list[Word], gap: tuple[float, float], scale: Scale) -> bool:
+    """Do articles stand side by side under the gap (the paper's name and date above
+    it cross the gutter between them)?"""
+    below = [w for w in words if w.top >= gap[1]]
+    return len(below) > 1 and any(
+        _between_articles(below, down, scale) for down in _gaps(below, scale, vertical=True)
+    )
 
 
 def _spaces_a_line(left: list[Word], right: list[Word], gap, scale: Scale) -> bool:
