@@ -229,7 +229,8 @@ def test_columns_side_by_side_in_character_cells_read_down_each_column():
     )
 
 
-def test_ragged_paragraphs_set_apart_by_space_and_no_indent_are_told_apart():
+@pytest.mark.parametrize("space", [6.0, 4.0], ids=["half-a-line", "a-third-of-a-line"])
+def test_ragged_paragraphs_set_apart_by_space_and_no_indent_are_told_apart(space):
     words = words_of_line("Rain At Last", LEFT, 60, size=24, bold=True)
     top = 100.0
     for lines in (
@@ -240,7 +241,7 @@ def test_ragged_paragraphs_set_apart_by_space_and_no_indent_are_told_apart():
         for text in lines:
             words += words_of_line(text, LEFT, top)  # ragged: plain spaces, no indent
             top += PITCH
-        top += 6  # half a line of space between paragraphs
+        top += space  # between paragraphs (a web page's CSS often sets a third of a line)
     (article,) = clean_positioned([PositionedPage(1, 612.0, 792.0, words)]).document.articles()
     assert article.paragraphs == [
         "It rained on Monday for the first time in a month.",

@@ -337,7 +337,8 @@ def _runs(
                 _paragraphs(run, group, edges, page_justified, scale, skip, decisions)
                 before = runs[-1] if runs else None
                 if before and before.role == "paragraph" and run.continues and not page_justified:
-                    _gap_above(run, before, scale, skip, decisions)
+                    least = paragraphs.paragraph_gap(group, scale)
+                    _gap_above(run, before, scale, least, skip, decisions)
             else:
                 run.paragraphs = [[line.text for line in group]]
                 action = ROLE_ACTIONS[role]
@@ -346,12 +347,14 @@ def _runs(
     return runs
 
 
-def _gap_above(run: Run, before: Run, scale: Scale, skip, decisions: list[Decision]) -> None:
+def _gap_above(
+    run: Run, before: Run, scale: Scale, least: float, skip, decisions: list[Decision]
+) -> None:
     """Ragged columns mark a paragraph with space, not with a short last line: a body
-    run under the one before in its column, a clear gap between, starts one."""
+    run under the one before in its column, a gap over ``least`` between, starts one."""
     beside = run.box[0] < before.box[2] and before.box[0] < run.box[2]
     gap = run.box[1] - before.box[3] - (scale.leading - scale.em)
-    if beside and gap > paragraphs.GAP_PITCH * scale.leading and "paragraph-start" not in skip:
+    if beside and gap > least and "paragraph-start" not in skip:
         run.continues = False
         why = f"a gap of {gap:.3g} above ({gap / scale.leading:.1f} lines)"
         decisions.append(Decision("paragraph-start", run.page, "", run.text[:40], why))

@@ -18,7 +18,11 @@ INDENT_EMS = 0.5
 INDENT_CHARS = 1.5
 MOST_INDENT_EMS = 6.0
 SHORT_LINE_CHARS = 3.0
+# A gap between paragraphs, over the usual lead, in line pitches: OCR's boxes hug the
+# letters, so its leads wander by a quarter of a line and only half a line tells; a
+# text layer's lines stand exactly, so a third of a line there is set on purpose.
 GAP_PITCH = 0.5
+TEXT_LAYER_GAP_PITCH = 0.3
 JUSTIFIED_SHARE = 0.6
 SENTENCE_END = tuple('.!?:"”’)')
 
@@ -49,6 +53,13 @@ def ends_short(line: Line, right: float, scale: Scale) -> str | None:
     return None
 
 
+def paragraph_gap(lines: Sequence[Line], scale: Scale) -> float:
+    """The least space, over the usual lead, that sets two paragraphs of these lines
+    apart: half a line on OCR, a third of one on a text layer (see `GAP_PITCH`)."""
+    read_by_ocr = any(word.confidence is not None for line in lines for word in line.words)
+    return (GAP_PITCH if read_by_ocr else TEXT_LAYER_GAP_PITCH) * scale.leading
+
+
 def paragraph_starts(
     lines: Sequence[Line], left: float, right: float, scale: Scale, justified: bool | None = None
 ) -> list[str | None]:
@@ -74,9 +85,10 @@ def paragraph_starts(
     # paragraphs, half the leads of short paragraphs may be gaps.
     usual = sorted(leads)[len(leads) // 4] if leads else 0.0
     starts: list[str | None] = [indent_of(lines[0], left, scale)] if lines else []
+    least_gap = paragraph_gap(lines, scale)
     for before, line, lead in zip(lines, lines[1:], leads):
         why = indent_of(line, left, scale)
-        if why is None and lead - usual > GAP_PITCH * scale.leading:
+        if why is None and lead - usual > least_gap:
             why = f"a gap of {lead:.3g} between lines ({lead / scale.em:.1f} em)"
         if why is None and justified:
             why = ends_short(before, right, scale)
