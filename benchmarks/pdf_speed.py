@@ -17,12 +17,12 @@ usage: python -m benchmarks.pdf_speed [--pages 20,200] [--keep DIR]
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from benchmarks.memory import run_fresh
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -104,15 +104,7 @@ def typeset_pdf(pages: int, out: Path) -> Path:
 
 
 def measure(path: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_fresh(CHILD, path)
 
 
 def main(argv: list[str] | None = None) -> int:

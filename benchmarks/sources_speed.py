@@ -15,8 +15,6 @@ usage: python -m benchmarks.sources_speed [--kinds pdf,scan,alto,html,layout-tex
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -24,6 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.memory import run_fresh
 from benchmarks.pdf_speed import ROOT, SHARED
 
 DEV = SHARED / "data" / "dev-pages"
@@ -79,15 +78,7 @@ def _render(scratch: Path) -> Path:
 
 
 def measure(paths: list[Path]) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_fresh(CHILD, *paths)
 
 
 def main(argv: list[str] | None = None) -> int:
