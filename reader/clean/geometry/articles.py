@@ -64,15 +64,7 @@ class Articles:
             role = "pull-quote" if "pull-quote" not in self.skip else "paragraph"
         elif role == "headline" and not has_body_after and self._last_role != "headline":
             if "pull-quote" not in self.skip:
-                self.decisions.append(
-                    Decision(
-                        "pull-quote",
-                        run.page,
-                        run.text[:40],
-                        "pull-quote",
-                        "large type with no body under it",
-                    )
-                )
+                self._record("pull-quote", run, "pull-quote", "large type with no body under it")
                 role = "pull-quote"
             else:
                 role = "paragraph"
@@ -116,15 +108,8 @@ class Articles:
             return False
         if "headline-by-size" in self.skip:
             return False
-        self.decisions.append(
-            Decision(
-                "headline-by-size",
-                run.page,
-                run.text[:40],
-                "headline",
-                f"{run.size:.3g} bold over body, across its columns, under no headline",
-            )
-        )
+        why = f"{run.size:.3g} bold over body, across its columns, under no headline"
+        self._record("headline-by-size", run, "headline", why)
         return True
 
     def _deck_in_column(self, run: Run) -> bool:
@@ -133,15 +118,8 @@ class Articles:
         article = self.current
         if not (run.in_column and article and article.paragraphs) or "pull-quote" in self.skip:
             return False
-        self.decisions.append(
-            Decision(
-                "pull-quote",
-                run.page,
-                run.text[:40],
-                "pull-quote",
-                f"{run.size:.3g} type in one column of the body, under no headline",
-            )
-        )
+        why = f"{run.size:.3g} type in one column of the body, under no headline"
+        self._record("pull-quote", run, "pull-quote", why)
         return True
 
     def _set_in_column(self, run: Run) -> bool:
@@ -158,9 +136,7 @@ class Articles:
         else:
             return False
         if "pull-quote" not in self.skip:
-            self.decisions.append(
-                Decision("pull-quote", run.page, run.text[:40], "pull-quote", evidence)
-            )
+            self._record("pull-quote", run, "pull-quote", evidence)
         return True
 
     def _headline(self, run: Run) -> None:
@@ -177,16 +153,8 @@ class Articles:
             self.articles.append(Article())
             self._take_pending()
         elif first_on_page:
-            article = self.current
-            self.decisions.append(
-                Decision(
-                    "article-continues",
-                    run.page,
-                    run.text[:40],
-                    f"article {len(self.articles) - 1}",
-                    f"page {run.page} starts with body under no headline",
-                )
-            )
+            why = f"page {run.page} starts with body under no headline"
+            self._record("article-continues", run, f"article {len(self.articles) - 1}", why)
         article = self.current
         pieces = [list(lines) for lines in run.paragraphs]
         if run.continues and article.open_paragraph and article.paragraphs and pieces:
@@ -198,6 +166,10 @@ class Articles:
     def _take_pending(self) -> None:
         self.current.captions += self._pending_captions
         self._pending_captions = []
+
+    def _record(self, action: str, run: Run, after: str, why: str) -> None:
+        """A decision on the run, on its page, with its first words as what it read."""
+        self.decisions.append(Decision(action, run.page, run.text[:40], after, why))
 
     def _region(self, run: Run, role: str, article: int | None = None) -> None:
         if article is None:
