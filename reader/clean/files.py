@@ -35,7 +35,7 @@ def clean_file(
 
         return clean_web_page(path, skip=skip)
     if kind == "text":
-        return _clean_text(read_page(path), source, skip)
+        return clean_text_page(read_page(path), source, skip=skip)
     from reader.clean.geometry import clean_positioned
 
     if kind == "pdf":
@@ -61,10 +61,6 @@ def clean_text_page(
     text: str, source: str | None = None, *, skip: Collection[str] = ()
 ) -> CleanResult:
     """Clean a page's text; columns set side by side are read by where their words stand."""
-    return _clean_text(text, source, skip)
-
-
-def _clean_text(text: str, source: str | None, skip: Collection[str]) -> CleanResult:
     from reader.clean.cleaner import clean_page
     from reader.sources.columns import side_by_side_pages
 

@@ -23,16 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-REGION_ROLES: tuple[str, ...] = (
-    "headline",
-    "deck",
-    "byline",
-    "paragraph",
-    "caption",
-    "pull-quote",
-    "furniture",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -80,7 +70,8 @@ class PositionedPage:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """Where one block of the clean page stood: its role, its page and its box.
+    """Where one block of the clean page stood: its role (headline, deck, byline,
+    paragraph, caption, pull-quote or furniture), its page and its box.
 
     The picture in notebook 01 outlines each region in its role's colour.
     ``article`` is the article's index in the `Document`, or -1 for page
